@@ -1,0 +1,11 @@
+using Observer.Contracts.Signals;
+
+namespace Observer.Providers.Detection;
+
+/// <summary>
+/// What detection makes of one exchange with an AI provider: the <c>ai_call</c> signal (without a task id yet)
+/// and the features task correlation groups by. Features hold hashes and ids, never prompt text that leaves memory.
+/// </summary>
+/// <param name="Signal">The call signal; <c>task_id</c> is stamped later by task correlation.</param>
+/// <param name="Features">Evidence for grouping the call into a task.</param>
+public sealed record DetectedCall(AiCallSignal Signal, CallFeatures Features);
