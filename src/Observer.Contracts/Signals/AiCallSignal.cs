@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Observer.Contracts.Signals;
 
 /// <summary>One observed request/response exchange with an AI provider (SIGNALS.md, <c>ai_call</c>).</summary>
 public sealed record AiCallSignal : Signal
 {
+    [JsonIgnore]
     public override string Kind => SignalKinds.AiCall;
 
     public required string SessionId { get; init; }

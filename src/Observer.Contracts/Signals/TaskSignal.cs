@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Observer.Contracts.Signals;
 
 /// <summary>A group of related calls, sent when the task closes (SIGNALS.md, <c>task</c>).</summary>
@@ -6,6 +8,7 @@ public sealed record TaskSignal : Signal
     /// <summary>The contract caps <c>call_ids</c> at this many entries.</summary>
     public const int MaxCallIds = 1000;
 
+    [JsonIgnore]
     public override string Kind => SignalKinds.Task;
 
     public required string TaskType { get; init; }
