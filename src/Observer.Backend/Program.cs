@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Observer.Backend.Hosting;
+
+var port = new Option<int>("--port") { Description = "HTTP port", DefaultValueFactory = _ => BackendOptions.DefaultPort };
+var listen = new Option<string>("--listen") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
+var dataDir = new Option<string>("--data-dir") { Description = "Folder of the SQLite file", DefaultValueFactory = _ => "axom-backend-data" };
+var database = new Option<string?>("--db") { Description = "SQLite file (default {data-dir}/signals.db)" };
+var token = new Option<string?>("--token") { Description = "Required bearer token for ingestion (env AXOM_BACKEND_TOKEN)" };
+var signingKey = new Option<string?>("--signing-key") { Description = "HMAC-SHA256 key for X-Axom-Signature (env AXOM_BACKEND_SIGNING_KEY)" };
+
+var root = new RootCommand("axom-backend: receives Axom Observer signals, stores them in SQLite, serves the query API and dashboard");
+root.Options.Add(port);
+root.Options.Add(listen);
+root.Options.Add(dataDir);
+root.Options.Add(database);
+root.Options.Add(token);
+root.Options.Add(signingKey);
+root.SetAction(async (parse, cancellationToken) =>
+{
+    var options = new BackendOptions
+    {
+        Port = parse.GetValue(port),
+        ListenAddress = parse.GetValue(listen)!,
+        DataDir = parse.GetValue(dataDir)!,
+        DatabasePath = parse.GetValue(database),
+        Token = parse.GetValue(token) ?? Environment.GetEnvironmentVariable("AXOM_BACKEND_TOKEN"),
+        SigningKey = parse.GetValue(signingKey) ?? Environment.GetEnvironmentVariable("AXOM_BACKEND_SIGNING_KEY"),
+    };
+    await using var app = await BackendApp.StartAsync(options, cancellationToken);
+    Console.WriteLine($"axom-backend: dashboard at {app.Urls.First()}/");
+    await app.WaitForShutdownAsync(cancellationToken);
+    return 0;
+});
+return await root.Parse(args).InvokeAsync();
