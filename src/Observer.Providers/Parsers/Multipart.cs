@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace Observer.Providers.Parsers;
+
+/// <summary>Reads one small text field of a <c>multipart/form-data</c> body (the <c>model</c> of an audio upload).</summary>
+internal static class Multipart
+{
+    public const int MaxFieldBytes = 256;
+
+    public static string? Field(ReadOnlySpan<byte> body, string name)
+    {
+        var marker = Encoding.UTF8.GetBytes($"name=\"{name}\"");
+        var at = body.IndexOf(marker);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = body[(at + marker.Length)..];
+        var headersEnd = rest.IndexOf("\r\n\r\n"u8);
+        if (headersEnd < 0)
+        {
+            return null;
+        }
+
+        var value = rest[(headersEnd + 4)..];
+        var end = value.IndexOf("\r\n--"u8);
+        if (end < 0 || end > MaxFieldBytes)
+        {
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(value[..end]).Trim();
+    }
+}
