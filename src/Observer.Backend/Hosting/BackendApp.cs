@@ -23,6 +23,7 @@ public static class BackendApp
             kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
         });
         builder.WebHost.UseUrls($"http://{FormatHost(options.ListenAddress)}:{options.Port}");
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {

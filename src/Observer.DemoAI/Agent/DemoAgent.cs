@@ -1,0 +1,47 @@
+namespace Observer.DemoAI.Agent;
+
+/// <summary>Runs the scripted tasks <see cref="DemoAgentOptions.Loop"/> times and reports every call.</summary>
+public static class DemoAgent
+{
+    public static async Task<DemoAgentReport> RunAsync(
+        DemoAgentOptions options, TextWriter output, CancellationToken cancellationToken, IReadOnlyList<string>? scenarios = null)
+    {
+        options.Validate();
+        if (scenarios?.FirstOrDefault(n => !AgentScenarios.Names.Contains(n)) is { } unknown)
+        {
+            throw new ArgumentException($"unknown task '{unknown}'; known: {string.Join(", ", AgentScenarios.Names)}");
+        }
+
+        using var http = AgentHttpClient.Create(options);
+        var session = new AgentSession(http, output, options.AgentId);
+        var route = options.ResolveProxy() is { } proxy ? $"through proxy {proxy}" : $"directly to {options.ConnectTo}";
+        output.WriteLine($"axom-demo-ai agent: {options.Loop} round(s) {route}, trusting {options.CaFile ?? "the system roots"}");
+        for (var round = 1; round <= options.Loop; round++)
+        {
+            session.Round = round;
+            foreach (var name in scenarios ?? AgentScenarios.Names)
+            {
+                try
+                {
+                    await AgentScenarios.RunAsync(name, session, cancellationToken);
+                }
+                catch (HttpRequestException e)
+                {
+                    output.WriteLine($"[round {round}] {name,-14} failed: {e.Message}");
+                    return new DemoAgentReport([.. session.Calls, new AgentCallRecord(round, name, "POST", "", 0, 0, e.Message, false, null)]);
+                }
+
+                await Task.Delay(options.TaskPause, cancellationToken);
+            }
+
+            if (round < options.Loop)
+            {
+                await Task.Delay(options.Interval, cancellationToken);
+            }
+        }
+
+        var report = new DemoAgentReport(session.Calls);
+        output.WriteLine($"axom-demo-ai agent: {report.Calls.Count} calls, {report.Calls.Count(c => !c.AsExpected)} unexpected");
+        return report;
+    }
+}

@@ -1,0 +1,3 @@
+using Observer.DemoAI.Hosting;
+
+return await DemoAiCommandLine.Create().Parse(args).InvokeAsync();
