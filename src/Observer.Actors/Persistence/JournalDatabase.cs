@@ -23,6 +23,11 @@ public sealed class JournalDatabase
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (!Options.IsPostgres)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Options.SqliteFile)!);
+        }
+
         DbConnection connection = Options.IsPostgres
             ? new NpgsqlConnection(ConnectionString)
             : new SqliteConnection(ConnectionString);
@@ -44,11 +49,6 @@ public sealed class JournalDatabase
     /// </summary>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        if (!Options.IsPostgres)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Options.SqliteFile)!);
-        }
-
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         if (!Options.IsPostgres)
         {

@@ -1,5 +1,6 @@
 using Observer.Actors.Persistence;
 using Observer.Actors.Shipping;
+using Observer.Actors.Tests.Persistence;
 
 namespace Observer.Actors.Tests.Shipping;
 
@@ -11,13 +12,16 @@ public sealed class ShipperRecoveryTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
-    public async Task BackendDownWhile10000Produced_AllDeliveredAfterBackendUp()
+    [Theory]
+    [InlineData(JournalOptions.Sqlite)]
+    [InlineData(JournalOptions.Postgres)]
+    public async Task BackendDownWhile10000Produced_AllDeliveredAfterBackendUp(string kind)
     {
         await using var backend = await TestBackend.StartAsync();
         await backend.StopAsync();
-        var journal = new JournalOptions { DataDir = _dir.Path };
-        await using var node = await ShipperTestHost.StartAsync(journal, ShipperTestHost.FastOptions(backend.Url));
+        var journal = await TestJournals.CreateAsync(kind, _dir.Path);
+        var shipperId = "down-" + Path.GetFileName(_dir.Path);
+        await using var node = await ShipperTestHost.StartAsync(journal, ShipperTestHost.FastOptions(backend.Url, shipperId));
         var signals = TestSignals.Many(10_000);
 
         Assert.Equal(10_000, await node.ShipAsync(signals));

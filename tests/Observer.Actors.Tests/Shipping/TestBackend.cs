@@ -16,6 +16,8 @@ public sealed class TestBackend : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, int> _deliveries = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ReceivedBatch> _batches = new();
+    private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
+    private int _inProgress;
     private WebApplication? _app;
 
     /// <summary>Status answered to the next requests (200 = accept); a non-2xx request records nothing.</summary>
@@ -34,6 +36,12 @@ public sealed class TestBackend : IAsyncDisposable
     public IReadOnlyCollection<ReceivedBatch> Batches => _batches;
 
     public int Requests => _requests;
+
+    /// <summary>Every id that arrived in any request body, whatever the answer (recorded before any delay).</summary>
+    public ICollection<string> Seen => _seen.Keys;
+
+    /// <summary>Requests received and not yet answered.</summary>
+    public int InProgress => Volatile.Read(ref _inProgress);
 
     private int _requests;
 
@@ -74,14 +82,32 @@ public sealed class TestBackend : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
+        Interlocked.Increment(ref _inProgress);
+        try
+        {
+            await AnswerAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inProgress);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var ids = body.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
+        foreach (var id in ids)
+        {
+            _seen.TryAdd(id, 0);
+        }
+
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay);
         }
 
         var status = Status();
-        var ids = body.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         _batches.Enqueue(new ReceivedBatch(DateTimeOffset.UtcNow, status, headers, ids, body.RootElement.GetRawText()));
         if (status is >= 200 and < 300)
