@@ -91,6 +91,13 @@ public sealed class ExchangeDetector
             SignalError? fromBody = null;
             Guard(() => fromBody = ErrorExtractor.FromBody(input.ResponseBody, exchange.Status));
             call.Error = fromBody ?? call.Error ?? new SignalError(ErrorExtractor.HttpType(exchange.Status), null);
+
+            // AWS services name the error in a header ("ThrottlingException:http://…") rather than the body.
+            if (call.Error.Type.StartsWith("http_", StringComparison.Ordinal) && exchange.ResponseHeaders["x-amzn-errortype"] is { Length: > 0 } awsType)
+            {
+                var colon = awsType.IndexOf(':', StringComparison.Ordinal);
+                call.Error = call.Error with { Type = colon < 0 ? awsType : awsType[..colon] };
+            }
         }
 
         if (call.Error is not null && (exchange.Status == 0 || exchange.Status >= 400))

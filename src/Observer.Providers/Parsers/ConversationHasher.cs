@@ -2,8 +2,9 @@ namespace Observer.Providers.Parsers;
 
 /// <summary>
 /// Chained FNV-1a 64-bit hashes over normalised messages: <c>h[0] = H(seed, m0)</c>, <c>h[i] = H(h[i-1], m_i)</c>.
-/// A message is normalised as role, '\n', its text parts joined by '\n', then '\n' + each tool call id; every message
-/// ends with a record separator so "ab"+"c" and "a"+"bc" differ. Hashing chars directly avoids building strings.
+/// A message is normalised as role, '\n', its text parts joined by '\n', then '\n#' + each tool call id (ids after
+/// all text, whatever the block order, since providers and clients may order blocks differently); every message ends
+/// with a record separator so "ab"+"c" and "a"+"bc" differ. Hashing chars directly avoids building strings.
 /// </summary>
 internal sealed class ConversationHasher
 {
@@ -12,6 +13,7 @@ internal sealed class ConversationHasher
     private const ulong Prime = 1099511628211UL;
 
     private readonly Queue<ulong> _prefixes = new();
+    private readonly List<string> _toolIds = [];
     private ulong _current = Seed;
     private ulong _message;
     private bool _inMessage;
@@ -27,6 +29,7 @@ internal sealed class ConversationHasher
     public void BeginMessage(string role)
     {
         _message = _current;
+        _toolIds.Clear();
         _inMessage = true;
         _hasText = false;
         Mix(role);
@@ -49,12 +52,7 @@ internal sealed class ConversationHasher
         Mix(text);
     }
 
-    public void AddToolId(string id)
-    {
-        Mix('\n');
-        Mix('#');
-        Mix(id);
-    }
+    public void AddToolId(string id) => _toolIds.Add(id);
 
     public void EndMessage()
     {
@@ -63,6 +61,14 @@ internal sealed class ConversationHasher
             return;
         }
 
+        foreach (var id in _toolIds)
+        {
+            Mix('\n');
+            Mix('#');
+            Mix(id);
+        }
+
+        _toolIds.Clear();
         Mix('\u001e');
         _current = _message;
         _inMessage = false;

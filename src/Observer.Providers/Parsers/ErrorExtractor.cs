@@ -46,7 +46,10 @@ internal static class ErrorExtractor
 
         if (root.TryGet("error", out var text) && text.ValueKind == JsonValueKind.String)
         {
-            return new SignalError(root.Str("error_type") ?? root.Str("type") ?? HttpType(status), Cut(text.GetString()));
+            // Daily: {"error":"invalid-request-error","info":"..."}; AssemblyAI and others: {"error":"message"}.
+            return root.Str("info") is { } info
+                ? new SignalError(text.GetString()!, Cut(info))
+                : new SignalError(root.Str("error_type") ?? root.Str("type") ?? HttpType(status), Cut(text.GetString()));
         }
 
         if (root.Str("err_code") is { } errCode)

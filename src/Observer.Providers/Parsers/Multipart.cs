@@ -17,14 +17,27 @@ internal static class Multipart
         }
 
         var rest = body[(at + marker.Length)..];
+        // Parts are CRLF-separated on the wire; bare LF is accepted from lenient clients.
         var headersEnd = rest.IndexOf("\r\n\r\n"u8);
+        var separator = 4;
+        if (headersEnd < 0)
+        {
+            headersEnd = rest.IndexOf("\n\n"u8);
+            separator = 2;
+        }
+
         if (headersEnd < 0)
         {
             return null;
         }
 
-        var value = rest[(headersEnd + 4)..];
-        var end = value.IndexOf("\r\n--"u8);
+        var value = rest[(headersEnd + separator)..];
+        var end = value.IndexOf("\n--"u8);
+        if (end > 0 && value[end - 1] == (byte)'\r')
+        {
+            end--;
+        }
+
         if (end < 0 || end > MaxFieldBytes)
         {
             return null;

@@ -136,7 +136,7 @@ internal static class OpenAiRequestReader
 
         var root = document.RootElement;
         var text = new StringBuilder();
-        foreach (var name in new[] { "messages", "input", "prompt", "instructions", "contents", "system" })
+        foreach (var name in new[] { "messages", "input", "prompt", "instructions", "contents", "content", "system", "systemInstruction", "texts", "requests" })
         {
             if (!root.TryGet(name, out var value))
             {

@@ -48,6 +48,13 @@ internal static class OpenAiUsage
             call.AudioOutputTokens = outputDetails.Long("audio_tokens") ?? call.AudioOutputTokens;
         }
 
+        // xAI counts reasoning outside completion_tokens (total = prompt + completion + reasoning): fold it into output
+        // so output_tokens means the same for every provider.
+        if (call.ReasoningTokens is > 0 && input is not null && output is not null && total == input + output + call.ReasoningTokens)
+        {
+            call.OutputTokens = output + call.ReasoningTokens;
+        }
+
         // DeepSeek reports its context cache apart from the OpenAI details.
         if (usage.Long("prompt_cache_hit_tokens") is { } hit)
         {
