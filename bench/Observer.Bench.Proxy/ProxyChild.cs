@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Observer.Contracts.Exchanges;
+using Observer.Contracts.Metrics;
+using Observer.Proxy;
+using Observer.Proxy.Forwarding;
+using Observer.Proxy.Tls;
+
+namespace Observer.Bench.Proxy;
+
+/// <summary>The proxy under test, alone in its process: prints "READY port caPath", runs until stdin closes.</summary>
+internal static class ProxyChild
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // args: upstreamCaPath host upstreamPort
+        var dataDir = Path.Combine(Path.GetTempPath(), "axom-bench-proxy-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        using var ca = CertificateAuthority.LoadOrCreate(dataDir, null, null);
+        var options = new ProxyOptions { UpstreamCaPath = args[0] };
+        options.Ports.Add(0);
+        options.Resolve.Add(new ResolveOverride(args[1], 443, "127.0.0.1", int.Parse(args[2], CultureInfo.InvariantCulture)));
+        var sink = new CountingSink();
+        await using var server = new ProxyServer(options, ca, h => h == args[1], sink, new ObserverMetrics(), NullLoggerFactory.Instance);
+        await server.StartAsync(CancellationToken.None);
+        Console.WriteLine($"READY {server.BoundEndpoints[0].Port} {ca.CertificatePath}");
+        await Console.In.ReadToEndAsync();
+        Console.Error.WriteLine($"exchanges observed: {sink.Exchanges}");
+        await server.StopAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
+        Directory.Delete(dataDir, recursive: true);
+        return 0;
+    }
+
+    /// <summary>A sink that only counts, standing in for the actor hand-off (non-blocking, like the real one).</summary>
+    private sealed class CountingSink : IExchangeSink
+    {
+        private long _exchanges;
+
+        public long Exchanges => Interlocked.Read(ref _exchanges);
+
+        public void ConnectionOpened(ConnectionInfo connection)
+        {
+        }
+
+        public void ExchangeCompleted(ExchangeRecord exchange) => Interlocked.Increment(ref _exchanges);
+
+        public void WebSocketMessage(WebSocketMessageObserved message)
+        {
+        }
+
+        public void ConnectionClosed(ConnectionId connection, DateTimeOffset closedAt)
+        {
+        }
+    }
+}
