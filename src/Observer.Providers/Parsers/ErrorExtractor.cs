@@ -40,7 +40,8 @@ internal static class ErrorExtractor
 
         if (root.TryGetObject("error", out var error))
         {
-            var type = error.Str("type") ?? error.Str("status") ?? error.Str("code") ?? HttpType(status);
+            // Words before numbers: OpenAI has type (or only code: Azure), Google has status plus a numeric code.
+            var type = Word(error, "type") ?? Word(error, "code") ?? Word(error, "status") ?? error.Str("code") ?? HttpType(status);
             return new SignalError(type, Cut(error.Str("message")));
         }
 
@@ -75,6 +76,9 @@ internal static class ErrorExtractor
         var code = root.Str("code") ?? root.Str("error_code") ?? root.Str("type");
         return new SignalError(code ?? HttpType(status), Cut(root.Str("message") ?? root.Str("error_message")));
     }
+
+    private static string? Word(JsonElement element, string name) =>
+        element.TryGet(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } word ? word : null;
 
     public static string HttpType(int status) => status == 0 ? "no_response" : "http_" + status.ToString(CultureInfo.InvariantCulture);
 
