@@ -24,6 +24,7 @@ public sealed class ActorExchangeSink : IExchangeSink, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
     private long _lastWarningTicks = long.MinValue;
+    private int _disposed;
 
     public ActorExchangeSink(int capacity, HandoffBudget budget, ObserverMetrics metrics, ILogger<ActorExchangeSink>? logger = null, TimeProvider? time = null, TimeSpan? warningInterval = null)
     {
@@ -58,6 +59,12 @@ public sealed class ActorExchangeSink : IExchangeSink, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // DI disposes the instance once per registration (as itself and as IExchangeSink): only the first counts.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         await _stop.CancelAsync().ConfigureAwait(false);
         try
