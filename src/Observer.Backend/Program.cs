@@ -5,8 +5,8 @@ var port = new Option<int>("--port") { Description = "HTTP port", DefaultValueFa
 var listen = new Option<string>("--listen") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
 var dataDir = new Option<string>("--data-dir") { Description = "Folder of the SQLite file", DefaultValueFactory = _ => "axom-backend-data" };
 var database = new Option<string?>("--db") { Description = "SQLite file (default {data-dir}/signals.db)" };
-var token = new Option<string?>("--token") { Description = "Required bearer token for ingestion (env AXOM_BACKEND_TOKEN)" };
-var signingKey = new Option<string?>("--signing-key") { Description = "HMAC-SHA256 key for X-Axom-Signature (env AXOM_BACKEND_SIGNING_KEY)" };
+var token = new Option<string?>("--token") { Description = "Required bearer token for ingestion (env BACKEND_TOKEN, alias AGENT_SECRET)" };
+var signingKey = new Option<string?>("--signing-key") { Description = "HMAC-SHA256 key that X-Axom-Signature must match (env BACKEND_SIGNING_KEY)" };
 
 var root = new RootCommand("axom-backend: receives Axom Observer signals, stores them in SQLite, serves the query API and dashboard");
 root.Options.Add(port);
@@ -23,8 +23,8 @@ root.SetAction(async (parse, cancellationToken) =>
         ListenAddress = parse.GetValue(listen)!,
         DataDir = parse.GetValue(dataDir)!,
         DatabasePath = parse.GetValue(database),
-        Token = parse.GetValue(token) ?? Environment.GetEnvironmentVariable("AXOM_BACKEND_TOKEN"),
-        SigningKey = parse.GetValue(signingKey) ?? Environment.GetEnvironmentVariable("AXOM_BACKEND_SIGNING_KEY"),
+        Token = parse.GetValue(token) ?? Env("BACKEND_TOKEN") ?? Env("AGENT_SECRET"),
+        SigningKey = parse.GetValue(signingKey) ?? Env("BACKEND_SIGNING_KEY"),
     };
     await using var app = await BackendApp.StartAsync(options, cancellationToken);
     Console.WriteLine($"axom-backend: dashboard at {app.Urls.First()}/");
@@ -32,3 +32,5 @@ root.SetAction(async (parse, cancellationToken) =>
     return 0;
 });
 return await root.Parse(args).InvokeAsync();
+
+static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;

@@ -7,9 +7,11 @@ public static class LiveEndpoint
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
-    public static async Task HandleAsync(HttpContext context, LiveFeed feed)
+    public static async Task HandleAsync(HttpContext context, LiveFeed feed, IHostApplicationLifetime lifetime)
     {
-        var aborted = context.RequestAborted;
+        // Ends with the browser or with the application, so an open dashboard never holds up shutdown.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var aborted = linked.Token;
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";
