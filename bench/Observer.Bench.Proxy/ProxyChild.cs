@@ -24,7 +24,8 @@ internal static class ProxyChild
         await server.StartAsync(CancellationToken.None);
         Console.WriteLine($"READY {server.BoundEndpoints[0].Port} {ca.CertificatePath}");
         await Console.In.ReadToEndAsync();
-        Console.Error.WriteLine($"exchanges observed: {sink.Exchanges}");
+        var gc = GC.GetGCMemoryInfo();
+        Console.Error.WriteLine($"proxy child: exchanges observed {sink.Exchanges}, server GC {System.Runtime.GCSettings.IsServerGC}, gen0 GCs {GC.CollectionCount(0)}, gen2 GCs {GC.CollectionCount(2)}, heap {gc.HeapSizeBytes / 1048576.0:0.0} MB, committed {gc.TotalCommittedBytes / 1048576.0:0.0} MB");
         await server.StopAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
         Directory.Delete(dataDir, recursive: true);
         return 0;

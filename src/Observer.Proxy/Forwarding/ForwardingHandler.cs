@@ -20,7 +20,6 @@ internal sealed class ForwardingHandler
     private readonly IHttpForwarder _forwarder;
     private readonly HttpMessageInvoker _invoker;
     private readonly ExchangeRecorder _recorder;
-    private readonly ProxyTransformer _transformer = new();
     private readonly ForwarderRequestConfig _http11;
     private readonly ForwarderRequestConfig _http2;
 
@@ -76,12 +75,12 @@ internal sealed class ForwardingHandler
             Sequence = connection.NextSequence(),
         };
 
-        observation.RequestHeaders = HeaderSnapshot.Capture(request.Headers, _runtime.Redactor);
-        HeaderSnapshot.StripForUpstream(request.Headers, keepUpgrade: isWebSocket);
-        context.Features.Set(new UpstreamTarget(new Uri(target.Prefix + target.PathAndQuery), target.HostHeader));
+        observation.RequestHeaders = HeaderSnapshot.Capture(request.Headers, _runtime.Redactor, out var hasControlHeaders);
+        HeaderSnapshot.StripForUpstream(request.Headers, keepUpgrade: isWebSocket, hasControlHeaders);
+        var transformer = new ProxyTransformer(new Uri(target.Prefix + target.PathAndQuery), target.HostHeader);
         InstallTaps(context, connection, observation, isWebSocket, extendedConnect);
 
-        var error = await _forwarder.SendAsync(context, target.Prefix, _invoker, isHttp2 ? _http2 : _http11, _transformer).ConfigureAwait(false);
+        var error = await _forwarder.SendAsync(context, target.Prefix, _invoker, isHttp2 ? _http2 : _http11, transformer).ConfigureAwait(false);
 
         var status = context.Response.StatusCode;
         SignalError? signalError = null;

@@ -7,8 +7,12 @@ namespace Observer.Proxy.Observation;
 /// <summary>Copies header fields into an immutable, redacted <see cref="HeaderList"/>.</summary>
 internal static class HeaderSnapshot
 {
-    public static HeaderList Capture(IHeaderDictionary headers, CredentialRedactor redactor)
+    public static HeaderList Capture(IHeaderDictionary headers, CredentialRedactor redactor) => Capture(headers, redactor, out _);
+
+    /// <param name="hasControlHeaders">Whether any <c>X-Axom-*</c> field was seen (so stripping can skip a scan).</param>
+    public static HeaderList Capture(IHeaderDictionary headers, CredentialRedactor redactor, out bool hasControlHeaders)
     {
+        hasControlHeaders = false;
         if (headers.Count == 0)
         {
             return HeaderList.Empty;
@@ -17,6 +21,7 @@ internal static class HeaderSnapshot
         var fields = new List<KeyValuePair<string, string>>(headers.Count);
         foreach (var (name, values) in headers)
         {
+            hasControlHeaders |= name.StartsWith("X-Axom-", StringComparison.OrdinalIgnoreCase);
             var redact = redactor.IsCredentialHeader(name);
             foreach (var value in values)
             {
@@ -31,14 +36,17 @@ internal static class HeaderSnapshot
     /// Removes what must not travel upstream: <c>X-Axom-*</c> control headers (already captured in the record),
     /// proxy headers and the hop-by-hop fields the client listed in <c>Connection</c>.
     /// </summary>
-    public static void StripForUpstream(IHeaderDictionary headers, bool keepUpgrade)
+    public static void StripForUpstream(IHeaderDictionary headers, bool keepUpgrade, bool hasControlHeaders)
     {
         List<string>? remove = null;
-        foreach (var name in headers.Keys)
+        if (hasControlHeaders)
         {
-            if (name.StartsWith("X-Axom-", StringComparison.OrdinalIgnoreCase))
+            foreach (var name in headers.Keys)
             {
-                (remove ??= []).Add(name);
+                if (name.StartsWith("X-Axom-", StringComparison.OrdinalIgnoreCase))
+                {
+                    (remove ??= []).Add(name);
+                }
             }
         }
 

@@ -46,4 +46,31 @@ public sealed class HttpClientThroughProxyTests : IClassFixture<ProxyFixture>
         Assert.True(record.LatencyMs >= record.TtfbMs);
         Assert.Null(record.Error);
     }
+
+    [Fact]
+    public async Task ConcurrentHttp2Streams_ShareOneClientConnection()
+    {
+        using var client = Proxy.CreateClient(HttpVersion.Version20);
+        var tasks = Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"https://{TestProxy.AiHost}/sse?n=3&delayMs=50&stream={i}")
+            {
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            using var response = await client.SendAsync(request);
+            return await response.Content.ReadAsStringAsync();
+        });
+        var bodies = await Task.WhenAll(tasks);
+
+        Assert.All(bodies, b => Assert.Equal(3, b.Split("data:").Length - 1));
+        var records = new List<ExchangeRecord>();
+        for (var i = 0; i < 20; i++)
+        {
+            records.Add(await Proxy.Sink.WaitForExchangeAsync(r => r.Query == $"n=3&delayMs=50&stream={i}"));
+        }
+
+        Assert.Single(records.Select(r => r.Connection).Distinct());
+        Assert.Equal(20, records.Select(r => r.Sequence).Distinct().Count());
+    }
 }
