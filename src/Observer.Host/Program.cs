@@ -1,0 +1,3 @@
+using Observer.Host.Cli;
+
+return await ObserverCli.InvokeAsync(args).ConfigureAwait(false);

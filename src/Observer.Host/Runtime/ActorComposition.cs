@@ -1,0 +1,77 @@
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Observer.Actors.Hosting;
+using Observer.Actors.Persistence;
+using Observer.Actors.Shipping;
+using Observer.Host.Configuration;
+using Observer.Host.Logging;
+
+namespace Observer.Host.Runtime;
+
+/// <summary>Maps observer settings onto the actor side (cluster, detection, tasks), the journal and the shipper.</summary>
+public static class ActorComposition
+{
+    public static void Add(IServiceCollection services, ObserverSettings settings)
+    {
+        var actors = CreateActorsOptions(settings);
+        services.AddObserverActorServices(actors);
+        services.AddObserverShipping();
+        services.AddAkka(ObserverActorsOptions.ActorSystemName, (akka, sp) =>
+        {
+            akka.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = ToAkkaLogLevel(settings.LogLevel);
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
+            akka.AddObserverActors(actors, sp);
+            akka.AddObserverJournal(CreateJournalOptions(settings));
+            akka.AddSignalShipper(CreateShipperOptions(settings));
+        });
+    }
+
+    public static ObserverActorsOptions CreateActorsOptions(ObserverSettings settings)
+    {
+        var options = new ObserverActorsOptions
+        {
+            CustomerId = settings.CustomerId,
+            AgentId = settings.AgentId,
+            ClusterHost = settings.ClusterHost,
+            ClusterPort = settings.ClusterPort,
+            TaskIdleGap = settings.TaskIdleGap,
+            TaskMaxDuration = settings.TaskMaxDuration,
+            ConfigFilePath = settings.ConfigFile,
+        };
+        options.ClusterSeeds.AddRange(settings.ClusterSeeds);
+        return options;
+    }
+
+    public static JournalOptions CreateJournalOptions(ObserverSettings settings) => new()
+    {
+        Kind = settings.Journal,
+        DataDir = settings.DataDir,
+        ConnectionString = settings.JournalConnection,
+    };
+
+    public static ShipperOptions CreateShipperOptions(ObserverSettings settings) => new()
+    {
+        BackendUrl = settings.BackendUrl,
+        BackendToken = settings.BackendToken,
+        SigningKey = settings.BackendSigningKey,
+        CustomerId = settings.CustomerId,
+        AgentId = settings.AgentId,
+        BatchSize = settings.BatchSize,
+        BatchDelay = settings.BatchDelay,
+        MaxBackoff = settings.MaxBackoff,
+        MaxBacklogBytes = settings.MaxBacklogBytes,
+    };
+
+    private static Akka.Event.LogLevel ToAkkaLogLevel(LogLevelSetting level) => LoggingSetup.ToLogLevel(level) switch
+    {
+        LogLevel.Debug => Akka.Event.LogLevel.DebugLevel,
+        LogLevel.Information => Akka.Event.LogLevel.InfoLevel,
+        LogLevel.Warning => Akka.Event.LogLevel.WarningLevel,
+        _ => Akka.Event.LogLevel.ErrorLevel,
+    };
+}
