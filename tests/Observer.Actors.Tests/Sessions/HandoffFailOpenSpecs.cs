@@ -1,0 +1,63 @@
+using Microsoft.Extensions.DependencyInjection;
+using Observer.Actors.Detection;
+using Observer.Actors.Hosting;
+using Observer.Actors.Sessions;
+using Observer.Actors.Tests.Support;
+using Observer.Contracts.Exchanges;
+
+namespace Observer.Actors.Tests.Sessions;
+
+public sealed class HandoffFailOpenSpecs(ITestOutputHelper output) : ObserverActorsSpec(output)
+{
+    private const int Capacity = 8;
+    private const int Offered = 100;
+    private static readonly DateTimeOffset At = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private PoisonableDetector? _detector;
+
+    protected override ObserverActorsOptions CreateOptions()
+    {
+        var options = base.CreateOptions();
+        options.HandoffQueueCapacity = Capacity;
+        return options;
+    }
+
+    protected override ICallDetector CreateDetector() => _detector = new PoisonableDetector(base.CreateDetector());
+
+    [Fact]
+    public async Task DetectorStalled_EnqueueNeverBlocksAndOverflowCountsDrops()
+    {
+        var detector = _detector!;
+        var sink = Host.Services.GetRequiredService<ActorExchangeSink>();
+        var budget = Host.Services.GetRequiredService<HandoffBudget>();
+        detector.Close();
+        try
+        {
+            var connection = ConnectionId.New();
+            var thread = new ChatThread("You are a helpful assistant.").User("Hello!");
+            for (var i = 0; i < Offered; i++)
+            {
+                // Each call returns at once: a blocking enqueue would hang this loop, the detector never answers.
+                Sink.ExchangeCompleted(ExchangeFactory.Chat(connection.Value, At.AddSeconds(i), thread, ChatReply.Say("Hi.")));
+            }
+
+            // Steady state: one exchange blocked in the detector, the budget's slots in flight, the queue full.
+            await Eventually(() =>
+            {
+                Assert.Equal(1, detector.Blocked);
+                Assert.Equal(Capacity, budget.InFlight);
+                Assert.Equal(Capacity, sink.Queued);
+            });
+            Assert.Equal(Offered - (2 * Capacity), Metrics.HandoffOverflow.Value);
+            Assert.Empty(Shipped.Calls);
+        }
+        finally
+        {
+            detector.Open();
+        }
+
+        // Released, the actors deliver exactly what was accepted; the budget drains.
+        await Eventually(() => Assert.Equal(2 * Capacity, Shipped.Calls.Count));
+        await Eventually(() => Assert.Equal(0, budget.InFlight));
+        Assert.Equal(Offered - (2 * Capacity), Metrics.HandoffOverflow.Value);
+    }
+}
