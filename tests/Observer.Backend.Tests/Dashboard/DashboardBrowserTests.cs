@@ -62,6 +62,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#task-title")).ToContainTextAsync("voice_conversation");
         await Assertions.Expect(page.Locator("#task-calls tbody tr")).ToHaveCountAsync(calls.Count, new() { Timeout = WaitMs });
         await Assertions.Expect(page.Locator("#task-timeline svg rect[rx]")).ToHaveCountAsync(calls.Count);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Root(), "docs", "dashboard-task.png") });
 
         await page.Locator("nav a[data-view='errors']").ClickAsync();
         await Assertions.Expect(page.Locator("#errors tbody")).ToContainTextAsync("rate_limit_exceeded", new() { Timeout = WaitMs });

@@ -77,7 +77,7 @@ window.AxomCharts = (function () {
     const t0 = Math.min(...starts);
     const t1 = Math.max(...calls.map((c, i) => starts[i] + (c.latency_ms || 0)));
     const span = Math.max(1, t1 - t0);
-    const rowH = 22, labelW = 260, width = 1000, height = calls.length * rowH + 24;
+    const rowH = 22, labelW = 360, width = 1000, height = calls.length * rowH + 24;
     const svg = document.createElementNS(ns, "svg");
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     svg.setAttribute("role", "img");
