@@ -40,6 +40,14 @@ internal sealed class InterceptionPolicy
             }
         }
 
-        return _isCatalogHost(host);
+        try
+        {
+            return _isCatalogHost(host);
+        }
+        catch (Exception)
+        {
+            // Fail open: a broken catalog look-up must not break the application's traffic; tunnel blind.
+            return false;
+        }
     }
 }

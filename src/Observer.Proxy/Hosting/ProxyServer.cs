@@ -51,6 +51,7 @@ public sealed class ProxyServer : IAsyncDisposable
             throw new InvalidOperationException("the proxy is already started");
         }
 
+        _listeners.Clear();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton(_loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));

@@ -30,23 +30,35 @@ internal sealed class SseParser
 
     public void Feed(ReadOnlySpan<byte> bytes, double atMs)
     {
-        foreach (var b in bytes)
+        while (!bytes.IsEmpty)
         {
-            if (b == (byte)'\n' && _lastWasCr)
+            if (_lastWasCr)
             {
+                // "\r\n" is one line break, even when split across writes.
                 _lastWasCr = false;
-                continue;
+                if (bytes[0] == (byte)'\n')
+                {
+                    bytes = bytes[1..];
+                    continue;
+                }
             }
 
-            _lastWasCr = b == (byte)'\r';
-            if (b is (byte)'\n' or (byte)'\r')
+            var end = bytes.IndexOfAny((byte)'\r', (byte)'\n');
+            var content = end < 0 ? bytes : bytes[..end];
+            var room = MaxLineBytes - _line.Count;
+            if (room > 0)
             {
-                EndLine(atMs);
+                _line.AddRange(content.Length <= room ? content : content[..room]);
             }
-            else if (_line.Count < MaxLineBytes)
+
+            if (end < 0)
             {
-                _line.Add(b);
+                return;
             }
+
+            _lastWasCr = bytes[end] == (byte)'\r';
+            bytes = bytes[(end + 1)..];
+            EndLine(atMs);
         }
     }
 

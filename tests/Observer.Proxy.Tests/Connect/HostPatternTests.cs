@@ -43,4 +43,12 @@ public sealed class HostPatternTests
         Assert.False(policy.ShouldIntercept("example.com"));
         Assert.True(new InterceptionPolicy([], [], interceptAll: true, _ => false).ShouldIntercept("example.com"));
     }
+
+    [Fact]
+    public void ThrowingCatalogLookup_FailsOpenToATunnel()
+    {
+        var policy = new InterceptionPolicy([], [], interceptAll: false, _ => throw new InvalidOperationException("catalog broken"));
+
+        Assert.False(policy.ShouldIntercept("api.openai.com"));
+    }
 }
