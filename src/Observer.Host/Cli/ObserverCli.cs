@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Observer.Host.Commands;
+using Observer.Host.Runtime;
 
 namespace Observer.Host.Cli;
 
@@ -17,6 +18,11 @@ public static class ObserverCli
 
         root.Subcommands.Add(RunCommand.Create(settings));
         root.Subcommands.Add(CaCommand.Create(settings));
+        root.Subcommands.Add(SignalsCommand.Create(parse =>
+        {
+            var observer = settings.Load(parse);
+            return (ActorComposition.CreateJournalOptions(observer), ActorComposition.CreateShipperOptions(observer));
+        }));
         root.SetAction((parse, cancellationToken) => RunCommand.RunAsync(settings, parse, cancellationToken));
         return root;
     }
