@@ -114,4 +114,30 @@ public sealed class CertificateAuthorityTests : IDisposable
     {
         Assert.Throws<CertificateAuthorityException>(() => CertificateAuthority.LoadOrCreate(_dir, "/x/ca.pem", null));
     }
+
+    [Fact]
+    public void OperatorSuppliedRsa3072Ca_LoadsAndSignsLeaves()
+    {
+        Directory.CreateDirectory(_dir);
+        using var key = System.Security.Cryptography.RSA.Create(3072);
+        var request = new CertificateRequest("CN=Operator CA", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10));
+        var pem = Path.Combine(_dir, "op.pem");
+        var keyPath = Path.Combine(_dir, "op.key");
+        File.WriteAllText(pem, cert.ExportCertificatePem());
+        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
+
+        using var ca = CertificateAuthority.LoadOrCreate(_dir, pem, keyPath);
+        using var leaves = new LeafCertificateCache(ca.Certificate, 4);
+        var leaf = leaves.Get("api.openai.com").TargetCertificate;
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca.Certificate);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        Assert.True(chain.Build(leaf));
+    }
 }
