@@ -131,7 +131,9 @@ internal static class OpenAiRequestReader
         using var document = JsonRead.TryParse(body);
         if (document is null)
         {
-            return body.Length == 0 ? null : Encoding.UTF8.GetString(body.Span);
+            // Not JSON (or cut off): only a body that starts like JSON text is worth counting.
+            var span = body.Span.TrimStart(" \r\n\t"u8);
+            return span.Length > 0 && span[0] == (byte)'{' ? Encoding.UTF8.GetString(span) : null;
         }
 
         var root = document.RootElement;

@@ -12,6 +12,9 @@ public static class TokenEstimator
     /// <summary>Chat formatting overhead per message and for priming the reply (OpenAI's published approximation).</summary>
     public const int TokensPerMessage = 3;
 
+    /// <summary>Longer texts are counted on this many characters and extrapolated, bounding the cost of a huge body.</summary>
+    public const int MaxCountedChars = 100_000;
+
     private static readonly Lazy<Tokenizer> O200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
     private static readonly Lazy<Tokenizer> Cl100k = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
 
@@ -41,6 +44,12 @@ public static class TokenEstimator
         }
 
         var tokenizer = EncodingFor(model) == "o200k_base" ? O200k.Value : Cl100k.Value;
-        return tokenizer.CountTokens(text);
+        if (text.Length <= MaxCountedChars)
+        {
+            return tokenizer.CountTokens(text);
+        }
+
+        var sample = tokenizer.CountTokens(text.AsSpan(0, MaxCountedChars));
+        return (long)Math.Round(sample * ((double)text.Length / MaxCountedChars));
     }
 }
