@@ -65,6 +65,20 @@ public sealed class BlindTunnelTests : IAsyncLifetime
         Assert.Equal(ProxyErrorTypes.UpstreamUnreachable, record.Error?.Type);
     }
 
+    [Fact]
+    public async Task IdleTunnel_IsClosedAfterTheIdleTimeout()
+    {
+        await using var proxy = await TestProxy.StartAsync(_upstream, o => o.IdleTimeout = TimeSpan.FromSeconds(1));
+        using var raw = await RawClient.ConnectAsync(proxy.Port);
+        await raw.SendAsync($"CONNECT {TestProxy.OtherHost}:443 HTTP/1.1\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 200", await raw.ReadHeadAsync());
+
+        Assert.Equal("", await raw.ReadToCloseAsync());
+        var record = await proxy.Sink.WaitForExchangeAsync(r => r.Host == TestProxy.OtherHost);
+        Assert.Equal(ProxyErrorTypes.UpstreamTimeout, record.Error?.Type);
+        Assert.False(record.ClientAborted);
+    }
+
     internal static int ClosedPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
