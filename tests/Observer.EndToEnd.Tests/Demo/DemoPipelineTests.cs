@@ -74,10 +74,42 @@ public sealed class DemoPipelineTests : IAsyncLifetime
         var providers = calls.Select(c => c.GetProperty("provider").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "openai", "anthropic", "deepgram", "elevenlabs" }, providers);
         Assert.Contains(calls, c => c.GetProperty("status").GetInt32() == 429);
-        var explicitTaskId = report.Calls.First(c => c.TaskIdHeader is not null).TaskIdHeader;
-        File.WriteAllText("/tmp/axom-backend-e2e-calls.json", "[" + string.Join(",\n", calls.Select(c => c.GetRawText())) + "]");
-        Assert.Equal(2, calls.Count(c => c.GetProperty("task_id").GetString() == explicitTaskId));
+        Assert.All(calls.Where(c => c.GetProperty("stream").GetBoolean()), c => Assert.NotEqual(JsonValueKind.Null, c.GetProperty("ttft_ms").ValueKind));
+
+        // Only the summarisation sent X-Axom-Task-Id: its two calls form one task of their own, closed as "explicit".
+        var summary = calls.Where(c => Scenario(c) == "summarization").ToList();
+        Assert.Equal(2, summary.Count);
+        var taskId = summary[0].GetProperty("task_id").GetString();
+        Assert.NotNull(taskId);
+        Assert.Equal(taskId, summary[1].GetProperty("task_id").GetString());
+        Assert.DoesNotContain(calls.Where(c => Scenario(c) != "summarization"), c => c.GetProperty("task_id").GetString() == taskId);
+        var task = await WaitForTaskAsync(taskId, observer);
+        Assert.Equal("explicit", task.GetProperty("correlation").GetString());
+        Assert.Equal(2, task.GetProperty("call_count").GetInt32());
         Assert.All(calls, c => Assert.DoesNotContain("not-a-real-key", c.GetRawText(), StringComparison.Ordinal));
+    }
+
+    private static string? Scenario(JsonElement call) =>
+        call.GetProperty("properties").EnumerateObject()
+            .FirstOrDefault(p => p.Name.Equals("scenario", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String } value
+            ? value.GetString()
+            : null;
+
+    private async Task<JsonElement> WaitForTaskAsync(string taskId, ObserverProcess observer)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (DateTime.UtcNow < deadline)
+        {
+            var detail = JsonDocument.Parse(await _query.GetStringAsync($"/api/v1/tasks/{taskId}")).RootElement;
+            if (detail.GetProperty("task").ValueKind == JsonValueKind.Object)
+            {
+                return detail.GetProperty("task");
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"task {taskId} did not close within {Deadline}:\n{observer.Output}");
     }
 
     private async Task<List<JsonElement>> WaitForCallsAsync(int expected, ObserverProcess observer)
