@@ -62,10 +62,12 @@ public sealed class JournalDatabase
     }
 
     /// <summary>
-    /// After deleted journal rows: SQLite hands freed pages back to the file system and truncates the WAL, so the
-    /// file tracks the backlog rather than its peak. PostgreSQL's autovacuum does this on its own.
+    /// After deleted journal rows: SQLite hands freed pages back to the file system, and when
+    /// <paramref name="truncateWal"/> (the shipper is idle) also truncates the WAL, so the files track the backlog
+    /// rather than its peak. A truncating checkpoint briefly blocks writers, hence only when idle; otherwise SQLite's
+    /// own auto-checkpoints keep the WAL bounded. PostgreSQL's autovacuum does all this on its own.
     /// </summary>
-    public async Task ReclaimSpaceAsync(CancellationToken cancellationToken)
+    public async Task ReclaimSpaceAsync(bool truncateWal, CancellationToken cancellationToken)
     {
         if (Options.IsPostgres)
         {
@@ -74,7 +76,10 @@ public sealed class JournalDatabase
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, "PRAGMA incremental_vacuum;", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
+        if (truncateWal)
+        {
+            await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
+        }
     }
 
     internal static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)

@@ -313,9 +313,10 @@ internal sealed partial class SignalShipperActor
             return;
         }
 
-        _reclaimDue = false;
+        // Busy: reclaim pages now, and come back to truncate the WAL once idle.
+        _reclaimDue = _state.PendingSignals != 0;
         _lastReclaimMs = now;
-        _deps.Journal.Database.ReclaimSpaceAsync(_stopping.Token).PipeTo(
+        _deps.Journal.Database.ReclaimSpaceAsync(_state.PendingSignals == 0, _stopping.Token).PipeTo(
             Self, success: () => new ShipperMessages.SpaceReclaimed(null), failure: ex => new ShipperMessages.SpaceReclaimed(ex));
     }
 

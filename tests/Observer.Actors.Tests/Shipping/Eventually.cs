@@ -16,4 +16,18 @@ public static class Eventually
             await Task.Delay(25);
         }
     }
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> describe)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"not reached within {timeout.TotalSeconds:0} s: {describe()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }
