@@ -17,9 +17,14 @@ internal sealed class AnthropicParser : WireParser
         if (input.IsStreamResponse)
         {
             call.Streamed = true;
+            using var utf8 = new Utf8Event();
             foreach (var sse in input.Events)
             {
-                if (ReadEvent(sse.Data, call) && call.TtftMs is null && sse.AtMs >= 0)
+                // Text deltas are nearly every event: read them without building a document.
+                var content = sse.EventType == "content_block_delta"
+                    ? ReadDelta(utf8.Encode(sse.Data), call)
+                    : ReadEvent(sse.Data, call);
+                if (content && call.TtftMs is null && sse.AtMs >= 0)
                 {
                     call.TtftMs = sse.AtMs;
                 }
@@ -168,6 +173,62 @@ internal sealed class AnthropicParser : WireParser
 
         call.OutputTokens = output ?? call.OutputTokens;
         call.TotalTokens = (call.InputTokens ?? 0) + (call.OutputTokens ?? 0);
+    }
+
+    /// <summary>A <c>content_block_delta</c> event read with a forward-only reader; true when it carried content.</summary>
+    private static bool ReadDelta(ReadOnlySpan<byte> json, ParsedCall call)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            var content = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!reader.ValueTextEquals("delta"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                    continue;
+                }
+
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("text"u8))
+                    {
+                        reader.Read();
+                        content |= Utf8Event.AppendString(ref reader, call);
+                    }
+                    else if (reader.ValueTextEquals("partial_json"u8) || reader.ValueTextEquals("thinking"u8))
+                    {
+                        reader.Read();
+                        content |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+            }
+
+            return content;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>One streamed event; true when it carried content.</summary>
