@@ -32,9 +32,10 @@ public sealed class DetectionWorkerActor : ReceiveActor
     {
         var command = work.Command;
         var exchange = command.Exchange;
+        Observer.Providers.Detection.DetectedCall? detected;
         try
         {
-            var detected = _detector.Detect(exchange, command.CustomerId, command.AgentId, command.SessionId, work.WebSocket);
+            detected = _detector.Detect(exchange, command.CustomerId, command.AgentId, command.SessionId, work.WebSocket);
             _metrics.RequestsObserved.WithLabels(detected?.Signal.Provider ?? "none").Inc();
             if (detected is not null)
             {
@@ -48,6 +49,6 @@ public sealed class DetectionWorkerActor : ReceiveActor
             throw;
         }
 
-        work.ReplyTo.Tell(new DetectorEvents.ExchangeProcessed(exchange.ExchangeId));
+        work.ReplyTo.Tell(new DetectorEvents.ExchangeProcessed(exchange.ExchangeId, detected?.Signal));
     }
 }

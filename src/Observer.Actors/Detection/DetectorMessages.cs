@@ -1,6 +1,7 @@
 using Observer.Actors.Cluster;
 using Observer.Actors.Serialization;
 using Observer.Contracts.Exchanges;
+using Observer.Contracts.Signals;
 
 namespace Observer.Actors.Detection;
 
@@ -22,7 +23,9 @@ public static class DetectorCommands
 public static class DetectorEvents
 {
     /// <summary>The exchange left the detector (detected, not AI, or failed): its hand-off slot is free again.</summary>
-    public sealed record ExchangeProcessed(string ExchangeId) : IClusterMessage;
+    /// <param name="ExchangeId">The exchange.</param>
+    /// <param name="Call">The call detected (before task correlation), for session recording; null when none.</param>
+    public sealed record ExchangeProcessed(string ExchangeId, AiCallSignal? Call = null) : IClusterMessage;
 }
 
 /// <summary>Registry key of the provider-detector shard region.</summary>

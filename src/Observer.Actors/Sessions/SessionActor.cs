@@ -1,6 +1,8 @@
 using Akka.Actor;
+using Akka.Hosting;
 using Microsoft.Extensions.Logging;
 using Observer.Actors.Detection;
+using Observer.Actors.Recording;
 using Observer.Contracts.Exchanges;
 
 namespace Observer.Actors.Sessions;
@@ -25,6 +27,7 @@ public sealed class SessionActor : ReceiveActor
     private string _stopReason = "passivated";
     private string? _lastAgent;
     private int _lastPort = DefaultWebSocketPort;
+    private IActorRef? _recorder; // the node's session recording, when configured
 
     public SessionActor(ConnectionId connection, SessionSettings settings, IActorRef detectors, HandoffBudget budget, ILogger logger)
     {
@@ -34,18 +37,34 @@ public sealed class SessionActor : ReceiveActor
         _budget = budget;
         _logger = logger;
 
-        Receive<SessionCommands.Open>(_ => { });
+        Receive<SessionCommands.Open>(open => _recorder?.Tell(new RecordingCommands.Opened(open.Info)));
         Receive<SessionCommands.Exchange>(OnExchange);
         Receive<SessionCommands.WebSocket>(OnWebSocket);
-        Receive<DetectorEvents.ExchangeProcessed>(_ => OnProcessed());
-        Receive<SessionCommands.Close>(_ => OnClose());
+        Receive<DetectorEvents.ExchangeProcessed>(processed =>
+        {
+            if (processed.Call is { } call)
+            {
+                _recorder?.Tell(new RecordingCommands.Call(_connection.Value, call));
+            }
+
+            OnProcessed();
+        });
+        Receive<SessionCommands.Close>(close =>
+        {
+            _recorder?.Tell(new RecordingCommands.Closed(_connection.Value, close.ClosedAt));
+            OnClose();
+        });
         Receive<ReceiveTimeout>(_ => OnIdle());
     }
 
     /// <summary>Sent to the supervisor when the session saw nothing for its idle timeout.</summary>
     public sealed record Idle(ConnectionId Connection);
 
-    protected override void PreStart() => Context.SetReceiveTimeout(_settings.IdleTimeout);
+    protected override void PreStart()
+    {
+        Context.SetReceiveTimeout(_settings.IdleTimeout);
+        _recorder = ActorRegistry.For(Context.System).TryGet<RecordingSupervisorKey>(out var recorder) ? recorder : null;
+    }
 
     protected override void PostStop()
     {
@@ -63,6 +82,7 @@ public sealed class SessionActor : ReceiveActor
         _lastPort = record.Port;
         _exchanges++;
         _outstanding++;
+        _recorder?.Tell(new RecordingCommands.Exchange(agent, customer, record));
         _detectors.Tell(new DetectorCommands.DetectExchange(agent, customer, _connection.Value, record), Self);
     }
 

@@ -32,6 +32,9 @@ public sealed class ObserverMetrics
             "Time from a signal's acceptance into the journal to its confirmation by the backend.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.005, 2, 16) });
         BacklogBytes = factory.CreateGauge("axom_signals_backlog_bytes", "Bytes of unconfirmed signals held in the journal.");
+        RecordingPersisted = factory.CreateCounter("axom_recording_events_persisted_total", "Session recording events written to the journal.");
+        RecordingDropped = factory.CreateCounter("axom_recording_dropped_total", "Session recording events dropped (the journal was behind or failing; traffic was unaffected), by reason.", "reason");
+        RecordingSessionsDeleted = factory.CreateCounter("axom_recording_sessions_deleted_total", "Recorded sessions deleted by retention, by reason (age, size).", "reason");
     }
 
     public CollectorRegistry Registry { get; }
@@ -52,6 +55,9 @@ public sealed class ObserverMetrics
     public Counter DeliveryRetries { get; }
     public Histogram DeliveryLatency { get; }
     public Gauge BacklogBytes { get; }
+    public Counter RecordingPersisted { get; }
+    public Counter RecordingDropped { get; }
+    public Counter RecordingSessionsDeleted { get; }
 
     /// <summary>Renders the registry in the Prometheus text exposition format.</summary>
     public async Task WriteTextAsync(Stream destination, CancellationToken cancellationToken) =>

@@ -1,0 +1,94 @@
+using Akka.Actor;
+using Observer.Contracts.Exchanges;
+
+namespace Observer.Actors.Recording;
+
+/// <summary>
+/// The node's parent of session recorders: turns what sessions hand over into recording events (redacting credential
+/// headers again and dropping bodies when they are not recorded) and routes them to one recorder per session.
+/// </summary>
+public sealed class RecordingSupervisorActor : ReceiveActor
+{
+    private readonly RecordingDependencies _deps;
+    private readonly Dictionary<string, IActorRef> _recorders = [];
+    private long _generation;
+
+    public RecordingSupervisorActor(RecordingDependencies deps)
+    {
+        _deps = deps;
+        Receive<RecordingCommands.IRecordingCommand>(command => RecorderFor(command.SessionId).Tell(ToEvent(command)));
+        Receive<Idle>(idle =>
+        {
+            if (_recorders.TryGetValue(idle.SessionId, out var recorder) && recorder.Equals(Sender))
+            {
+                _recorders.Remove(idle.SessionId);
+                recorder.Tell(SessionRecorderActor.StopRecorder.Instance);
+            }
+        });
+        Receive<Terminated>(terminated =>
+        {
+            foreach (var (id, recorder) in _recorders)
+            {
+                if (recorder.Equals(terminated.ActorRef))
+                {
+                    _recorders.Remove(id);
+                    break;
+                }
+            }
+        });
+    }
+
+    /// <summary>A recorder saw nothing for its idle timeout.</summary>
+    public sealed record Idle(string SessionId);
+
+    /// <summary>Recorders are cheap to recreate (they recover), and a failed journal write must not stop the others.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    private RecordingEvents.IRecordingEvent ToEvent(RecordingCommands.IRecordingCommand command) => command switch
+    {
+        RecordingCommands.Opened o => new RecordingEvents.SessionOpened(o.SessionId, o.Info.ClientIp, o.Info.ClientPort, o.Info.ListenerPort, o.Info.OpenedAt),
+        RecordingCommands.Exchange x => new RecordingEvents.ExchangeRecorded(
+            x.SessionId, x.AgentId, x.CustomerId, _deps.Options.RecordBodies, Prepare(x.Record, _deps.Options.RecordBodies)),
+        RecordingCommands.Call c => new RecordingEvents.CallProduced(c.SessionId, RecordedCall.From(c.Signal)),
+        RecordingCommands.Closed c => new RecordingEvents.SessionClosed(c.SessionId, c.ClosedAt),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name),
+    };
+
+    /// <summary>The proxy already redacts; this second pass guarantees no default credential header reaches the journal.</summary>
+    internal static ExchangeRecord Prepare(ExchangeRecord record, bool keepBodies)
+    {
+        var prepared = record with
+        {
+            RequestHeaders = Redact(record.RequestHeaders),
+            ResponseHeaders = Redact(record.ResponseHeaders),
+            Query = CredentialRedactor.Default.RedactQuery(record.Query),
+        };
+        return keepBodies
+            ? prepared
+            : prepared with { RequestBody = default, ResponseBody = default, SseEvents = [] };
+    }
+
+    private static HeaderList Redact(HeaderList headers)
+    {
+        if (!headers.Fields.Any(f => CredentialRedactor.Default.IsCredentialHeader(f.Key) && f.Value != CredentialRedactor.Redacted))
+        {
+            return headers;
+        }
+
+        return new HeaderList([.. headers.Fields.Select(f => new KeyValuePair<string, string>(f.Key, CredentialRedactor.Default.RedactHeaderValue(f.Key, f.Value)))]);
+    }
+
+    private IActorRef RecorderFor(string sessionId)
+    {
+        if (_recorders.TryGetValue(sessionId, out var recorder))
+        {
+            return recorder;
+        }
+
+        var deps = _deps;
+        recorder = Context.ActorOf(Props.Create(() => new SessionRecorderActor(sessionId, deps)), $"{Uri.EscapeDataString(sessionId)}-{++_generation}");
+        Context.Watch(recorder);
+        _recorders[sessionId] = recorder;
+        return recorder;
+    }
+}
