@@ -27,6 +27,7 @@ public sealed class ProxyServer : IAsyncDisposable
     private readonly HttpMessageInvoker _invoker;
     private readonly List<ListenOptions> _listeners = [];
     private WebApplication? _app;
+    private bool _stopped;
 
     public ProxyServer(ProxyOptions options, CertificateAuthority ca, Func<string, bool> isCatalogHost,
         IExchangeSink sink, ObserverMetrics metrics, ILoggerFactory loggerFactory)
@@ -79,11 +80,12 @@ public sealed class ProxyServer : IAsyncDisposable
 
     public async Task StopAsync(TimeSpan gracePeriod, CancellationToken cancellationToken)
     {
-        if (_app is null)
+        if (_app is null || _stopped)
         {
             return;
         }
 
+        _stopped = true;
         Hosting.ProxyLog.Stopping(_runtime.Logger, gracePeriod.TotalSeconds);
         using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         grace.CancelAfter(gracePeriod);
