@@ -23,6 +23,7 @@ public static class ObserverCli
             var observer = settings.Load(parse);
             return (ActorComposition.CreateJournalOptions(observer), ActorComposition.CreateShipperOptions(observer));
         }));
+        root.Subcommands.Add(SessionsCommand.Create(settings.Load));
         root.SetAction((parse, cancellationToken) => RunCommand.RunAsync(settings, parse, cancellationToken));
         return root;
     }

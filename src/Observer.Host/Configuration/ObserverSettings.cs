@@ -39,6 +39,9 @@ public sealed class ObserverSettings
     public TimeSpan BatchDelay { get; set; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
     public long MaxBacklogBytes { get; set; } = 1L << 30;
+    public bool RecordBodies { get; set; } = true;
+    public TimeSpan RecordingRetention { get; set; } = TimeSpan.FromHours(24);
+    public long RecordingMaxSizeBytes { get; set; } = 512L << 20;
 
     /// <summary>The YAML file the settings were read from, if any (it also holds providers, prices and rules tables).</summary>
     public string? ConfigFile { get; set; }

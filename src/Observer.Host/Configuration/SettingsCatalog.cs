@@ -65,6 +65,12 @@ public static class SettingsCatalog
             (s, v) => Set(ValueParsers.Duration(v, out var d), () => s.MaxBackoff = d)),
         Scalar("max-backlog", ["MAX_BACKLOG"], "Bound of undelivered signals on disk.", "1GiB",
             (s, v) => Set(ValueParsers.Size(v, out var bytes), () => s.MaxBacklogBytes = bytes)),
+        Switch("record-bodies", ["RECORD_BODIES"], "Record request/response bodies (up to --tap-limit) in session recordings; false keeps metadata only.", "true",
+            (s, v) => s.RecordBodies = v),
+        Scalar("recording-retention", ["RECORDING_RETENTION"], "Recorded sessions idle for longer than this are deleted.", "24h",
+            (s, v) => Set(ValueParsers.Duration(v, out var d), () => s.RecordingRetention = d)),
+        Scalar("recording-max-size", ["RECORDING_MAX_SIZE"], "Bound of recorded sessions on disk; the oldest are deleted beyond it.", "512MiB",
+            (s, v) => Set(ValueParsers.Size(v, out var bytes) ?? (bytes < 1 << 20 ? $"'{v}' is less than 1MiB" : null), () => s.RecordingMaxSizeBytes = bytes)),
     ];
 
     private static SettingDescriptor Text(string name, string[] env, string description, string defaultText, Action<ObserverSettings, string> apply) =>

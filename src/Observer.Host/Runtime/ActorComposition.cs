@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Observer.Actors.Hosting;
 using Observer.Actors.Persistence;
+using Observer.Actors.Recording;
 using Observer.Actors.Shipping;
 using Observer.Host.Configuration;
 using Observer.Host.Logging;
+using Observer.Contracts.Metrics;
 
 namespace Observer.Host.Runtime;
 
@@ -28,6 +30,7 @@ public static class ActorComposition
             akka.AddObserverActors(actors, sp);
             akka.AddObserverJournal(CreateJournalOptions(settings));
             akka.AddSignalShipper(CreateShipperOptions(settings));
+            akka.AddSessionRecording(CreateRecordingOptions(settings), CreateJournalOptions(settings), sp.GetRequiredService<ObserverMetrics>(), sp.GetService<ILoggerFactory>());
         });
     }
 
@@ -52,6 +55,13 @@ public static class ActorComposition
         Kind = settings.Journal,
         DataDir = settings.DataDir,
         ConnectionString = settings.JournalConnection,
+    };
+
+    public static RecordingOptions CreateRecordingOptions(ObserverSettings settings) => new()
+    {
+        RecordBodies = settings.RecordBodies,
+        Retention = settings.RecordingRetention,
+        MaxSizeBytes = settings.RecordingMaxSizeBytes,
     };
 
     public static ShipperOptions CreateShipperOptions(ObserverSettings settings) => new()

@@ -1,0 +1,43 @@
+namespace Observer.Actors.Recording;
+
+/// <summary>A session read back from the journal: its opening, exchanges in start order, and the calls produced at the time.</summary>
+public sealed record RecordedSession(
+    string SessionId,
+    RecordingEvents.SessionOpened? Opened,
+    IReadOnlyList<RecordingEvents.ExchangeRecorded> Exchanges,
+    IReadOnlyDictionary<string, RecordedCall> CallsAtTheTime,
+    DateTimeOffset? ClosedAt)
+{
+    public static RecordedSession From(string sessionId, IEnumerable<RecordingEvents.IRecordingEvent> events)
+    {
+        RecordingEvents.SessionOpened? opened = null;
+        var exchanges = new List<RecordingEvents.ExchangeRecorded>();
+        var calls = new Dictionary<string, RecordedCall>(StringComparer.Ordinal);
+        DateTimeOffset? closed = null;
+        foreach (var evt in events)
+        {
+            switch (evt)
+            {
+                case RecordingEvents.SessionOpened o:
+                    opened ??= o;
+                    break;
+                case RecordingEvents.ExchangeRecorded x:
+                    exchanges.Add(x);
+                    break;
+                case RecordingEvents.CallProduced c:
+                    calls[c.Call.ExchangeId] = c.Call;
+                    break;
+                case RecordingEvents.SessionClosed c:
+                    closed = c.ClosedAt;
+                    break;
+            }
+        }
+
+        var ordered = exchanges.OrderBy(x => x.Exchange.StartedAt).ThenBy(x => x.Exchange.Sequence).ToList();
+        return new RecordedSession(sessionId, opened, ordered, calls, closed);
+    }
+
+    public bool IsEmpty => Opened is null && Exchanges.Count == 0;
+
+    public bool BodiesRecorded => Exchanges.All(x => x.BodiesRecorded);
+}
