@@ -16,7 +16,7 @@ public static class DemoAgent
         var session = new AgentSession(http, output, options.AgentId);
         var route = options.ResolveProxy() is { } proxy ? $"through proxy {proxy}" : $"directly to {options.ConnectTo}";
         output.WriteLine($"axom-demo-ai agent: {options.Loop} round(s) {route}, trusting {options.CaFile ?? "the system roots"}");
-        for (var round = 1; round <= options.Loop; round++)
+        for (var round = options.FirstRound; round < options.FirstRound + options.Loop; round++)
         {
             session.Round = round;
             foreach (var name in scenarios ?? AgentScenarios.Names)
@@ -34,7 +34,7 @@ public static class DemoAgent
                 await Task.Delay(options.TaskPause, cancellationToken);
             }
 
-            if (round < options.Loop)
+            if (round < options.FirstRound + options.Loop - 1)
             {
                 await Task.Delay(options.Interval, cancellationToken);
             }

@@ -19,6 +19,9 @@ public sealed class DemoAgentOptions
 
     public int Loop { get; set; } = 1;
 
+    /// <summary>Number of the first round (a caller that runs the agent repeatedly keeps counting).</summary>
+    public int FirstRound { get; set; } = 1;
+
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Pause between the tasks of one round, so that inactivity-based grouping can tell them apart.</summary>
@@ -59,9 +62,9 @@ public sealed class DemoAgentOptions
             throw new ArgumentException($"CA file '{CaFile}' does not exist");
         }
 
-        if (Loop < 1)
+        if (Loop < 1 || FirstRound < 1)
         {
-            throw new ArgumentException($"--loop {Loop} must be at least 1");
+            throw new ArgumentException($"--loop {Loop} and the first round {FirstRound} must be at least 1");
         }
 
         if (Interval < TimeSpan.Zero || TaskPause < TimeSpan.Zero)
