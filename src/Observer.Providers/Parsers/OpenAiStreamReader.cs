@@ -47,6 +47,23 @@ internal static class OpenAiStreamReader
     /// <summary>One Chat Completions (or legacy Completions) chunk; true when it carried content.</summary>
     private static bool ReadChunk(ReadOnlySpan<byte> json, ParsedCall call)
     {
+        // Fast path for the common chunk: once the model is known and the chunk has no usage, x_groq or error
+        // object, only its choices matter, so the reader starts at the choices array instead of walking id,
+        // object, created, model and system_fingerprint of every chunk. (A quoted property name cannot occur
+        // unescaped inside a JSON string, so these byte searches cannot be fooled by content.)
+        if (call.ResponseModel is not null)
+        {
+            var at = json.IndexOf("\"choices\":"u8);
+            if (at > 0 && json.IndexOf("\"usage\":{"u8) < 0 && json.IndexOf("\"x_groq\""u8) < 0 && json.IndexOf("\"error\""u8) < 0)
+            {
+                var choices = new Utf8JsonReader(json[(at + "\"choices\":"u8.Length)..]);
+                if (choices.Read() && choices.TokenType == JsonTokenType.StartArray)
+                {
+                    return ReadChoices(ref choices, call);
+                }
+            }
+        }
+
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
