@@ -54,7 +54,7 @@ public sealed class ProxyServer : IAsyncDisposable
 
         _listeners.Clear();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddSingleton(_loggerFactory);
+        builder.Services.AddSingleton<ILoggerFactory>(new Hosting.ProxyLoggerFactory(_loggerFactory));
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddHttpForwarder();
         builder.WebHost.UseKestrel(ConfigureKestrel);
