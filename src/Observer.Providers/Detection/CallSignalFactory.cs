@@ -57,7 +57,7 @@ internal static class CallSignalFactory
             TtfbMs = exchange.TtfbMs,
             TtftMs = stream ? call.TtftMs : null,
             Stream = stream,
-            Chunks = exchange.Chunks ?? (sseStream ? exchange.SseEvents.Count : null),
+            Chunks = exchange.Chunks ?? (sseStream ? exchange.SseEvents.Count : call.Chunks),
             RequestBytes = exchange.RequestBytes,
             ResponseBytes = exchange.ResponseBytes,
             Model = call.Model,

@@ -82,6 +82,7 @@ internal sealed class BedrockParser : WireParser
             call.Streamed = true;
             foreach (var (eventType, payload) in AwsEventStream.Read(input.ResponseBody))
             {
+                call.Chunks = (call.Chunks ?? 0) + 1;
                 ReadStreamEvent(eventType, payload, claude, call);
             }
         }

@@ -82,7 +82,7 @@ internal sealed class CohereParser : WireParser
         if (NdJson.Looks(input.ResponseBody.Span))
         {
             call.Streamed = true;
-            NdJson.ForEach(input.ResponseBody, line => ReadEvent(line, call));
+            call.Chunks = NdJson.ForEach(input.ResponseBody, line => ReadEvent(line, call));
             return;
         }
 

@@ -108,6 +108,7 @@ internal sealed class GeminiParser : WireParser
         {
             // streamGenerateContent without alt=sse: a JSON array of chunks.
             call.Streamed = true;
+            call.Chunks = root.GetArrayLength();
             foreach (var element in root.EnumerateArray())
             {
                 ReadChunk(element, call);
@@ -222,6 +223,7 @@ internal sealed class GeminiParser : WireParser
                 if (chunk is not null)
                 {
                     call.Streamed = true;
+                    call.Chunks = (call.Chunks ?? 0) + 1;
                     ReadChunk(chunk.RootElement, call);
                 }
             }

@@ -17,9 +17,11 @@ internal static class NdJson
         return newline > 0 && newline < trimmed.Length - 1 && trimmed[(newline + 1)..].TrimStart(" \r\n"u8).StartsWith("{"u8);
     }
 
-    public static void ForEach(ReadOnlyMemory<byte> body, Action<JsonElement> onLine)
+    /// <summary>Calls <paramref name="onLine"/> for each line that parses; returns how many did.</summary>
+    public static int ForEach(ReadOnlyMemory<byte> body, Action<JsonElement> onLine)
     {
         ArgumentNullException.ThrowIfNull(onLine);
+        var count = 0;
         var rest = body;
         while (rest.Length > 0)
         {
@@ -29,8 +31,11 @@ internal static class NdJson
             using var document = JsonRead.TryParse(line);
             if (document is not null)
             {
+                count++;
                 onLine(document.RootElement);
             }
         }
+
+        return count;
     }
 }

@@ -43,7 +43,7 @@ internal sealed class OllamaParser : WireParser
         if (NdJson.Looks(input.ResponseBody.Span) || input.Exchange.Streamed)
         {
             call.Streamed = true;
-            NdJson.ForEach(input.ResponseBody, line => ReadLine(line, call));
+            call.Chunks = NdJson.ForEach(input.ResponseBody, line => ReadLine(line, call));
             return;
         }
 

@@ -20,6 +20,9 @@ internal sealed class ParsedCall
 
     public bool Streamed { get; set; }
 
+    /// <summary>Chunks of a stream that is not SSE (JSON-array, NDJSON lines, AWS event-stream frames), counted by the parser.</summary>
+    public int? Chunks { get; set; }
+
     public long? InputTokens { get; set; }
     public long? OutputTokens { get; set; }
     public long? TotalTokens { get; set; }

@@ -64,6 +64,7 @@ public sealed class BedrockAndLocalTests
         Assert.Equal(12, s.Usage.InputTokens);
         Assert.Equal(2, s.Usage.OutputTokens);
         Assert.Equal("length", s.FinishReason);
+        Assert.Equal(5, s.Chunks);
     }
 
     [Fact]
@@ -89,6 +90,7 @@ public sealed class BedrockAndLocalTests
         Assert.True(s.Stream);
         Assert.Equal(26, s.Usage.InputTokens);
         Assert.Equal(282, s.Usage.OutputTokens);
+        Assert.Equal(3, s.Chunks);
     }
 
     [Fact]

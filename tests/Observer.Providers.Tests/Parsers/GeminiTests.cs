@@ -54,6 +54,20 @@ public sealed class GeminiTests
         Assert.Equal(1212, s.Usage.ReasoningTokens);
         Assert.Equal(1240, s.Usage.TotalTokens);
         Assert.Equal(0.01230375m, s.CostUsd);
+        Assert.Equal(2, s.Chunks);
+    }
+
+    [Fact]
+    public void VertexClaude_ReadsAnthropicBodyAtAnthropicPrices()
+    {
+        var s = Detector.DetectCapture("google_ai/vertex_claude.http").Signal;
+
+        Assert.Equal("google_ai", s.Provider);
+        Assert.Equal("claude-sonnet-4@20250514", s.Model);
+        Assert.Equal("claude-sonnet-4-20250514", s.ResponseModel);
+        Assert.Equal(10, s.Usage.InputTokens);
+        Assert.Equal(12, s.Usage.OutputTokens);
+        Assert.Equal(0.00021m, s.CostUsd); // 10 × 3 + 12 × 15 per 1M
     }
 
     [Fact]
