@@ -53,7 +53,6 @@ internal sealed class AnthropicParser : WireParser
 
         var root = document.RootElement;
         call.Model ??= root.Str("model");
-        call.StreamRequested = root.Bool("stream") == true;
         var hasher = call.Conversation;
         if (root.TryGet("system", out var system))
         {

@@ -21,7 +21,6 @@ internal sealed class CohereParser : WireParser
 
         var root = document.RootElement;
         call.Model ??= root.Str("model");
-        call.StreamRequested = root.Bool("stream") == true;
         if (root.TryGetArray("messages", out var messages))
         {
             OpenAiRequestReader.HashMessages(messages, call);

@@ -19,7 +19,6 @@ internal sealed class GeminiParser : WireParser
 
         var root = document.RootElement;
         call.Model ??= root.Str("model");
-        call.StreamRequested = input.Exchange.Path.Contains(":streamGenerateContent", StringComparison.OrdinalIgnoreCase);
         var hasher = call.Conversation;
         if (root.TryGetObject("systemInstruction", out var system) || root.TryGetObject("system_instruction", out system))
         {

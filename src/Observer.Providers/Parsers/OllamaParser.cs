@@ -20,7 +20,6 @@ internal sealed class OllamaParser : WireParser
 
         var root = document.RootElement;
         call.Model ??= root.Str("model");
-        call.StreamRequested = root.Bool("stream") ?? true;
         if (root.TryGetArray("messages", out var messages))
         {
             OpenAiRequestReader.HashMessages(messages, call);

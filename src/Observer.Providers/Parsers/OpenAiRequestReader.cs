@@ -13,7 +13,6 @@ internal static class OpenAiRequestReader
         if (input.Exchange.RequestHeaders["content-type"] is { } type && type.Contains("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             call.Model ??= Multipart.Field(body.Span, "model");
-            call.StreamRequested = Multipart.Field(body.Span, "stream") == "true";
             return;
         }
 
@@ -27,7 +26,6 @@ internal static class OpenAiRequestReader
 
         var root = document.RootElement;
         call.Model ??= root.Str("model");
-        call.StreamRequested = root.Bool("stream") == true;
         call.PreviousResponseId = root.Str("previous_response_id");
 
         if (root.TryGetArray("messages", out var messages))

@@ -15,9 +15,6 @@ internal sealed class ParsedCall
     public string? Model { get; set; }
     public string? ResponseModel { get; set; }
 
-    /// <summary>The request asked for a streamed response.</summary>
-    public bool StreamRequested { get; set; }
-
     public bool Streamed { get; set; }
 
     /// <summary>Chunks of a stream that is not SSE (JSON-array, NDJSON lines, AWS event-stream frames), counted by the parser.</summary>
