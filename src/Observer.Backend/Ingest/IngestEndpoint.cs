@@ -39,7 +39,12 @@ public static class IngestEndpoint
                     "invalid_signal", $"{invalid.Field}: {invalid.Message}", invalid.Field, invalid.Index));
             }
 
-            batch = Parse(document.RootElement);
+            if (Parse(document.RootElement, out batch) is { } unparsable)
+            {
+                BackendLog.Invalid(logger, batchId, unparsable.Index, unparsable.Field, unparsable.Message);
+                return Results.BadRequest(new IngestError(
+                    "invalid_signal", $"{unparsable.Field}: {unparsable.Message}", unparsable.Field, unparsable.Index));
+            }
         }
         catch (JsonException e)
         {
@@ -57,9 +62,13 @@ public static class IngestEndpoint
         return Results.Ok(new IngestResponse(result.Received, result.Stored.Count, result.Duplicates));
     }
 
-    private static List<IncomingSignal> Parse(JsonElement root)
+    /// <summary>
+    /// Typed parsing after validation; it can still refuse a value the schema admits (a port beyond 32 bits),
+    /// and then names the field from the serializer's JSON path.
+    /// </summary>
+    private static ValidationError? Parse(JsonElement root, out List<IncomingSignal> batch)
     {
-        var batch = new List<IncomingSignal>(root.GetArrayLength());
+        batch = new List<IncomingSignal>(root.GetArrayLength());
         var index = 0;
         foreach (var element in root.EnumerateArray())
         {
@@ -70,13 +79,14 @@ public static class IngestEndpoint
             }
             catch (JsonException e)
             {
-                throw new JsonException($"signal {index}: {e.Message}", e);
+                var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "$";
+                return new ValidationError(index, field, "value out of range or not usable");
             }
 
             index++;
         }
 
-        return batch;
+        return null;
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

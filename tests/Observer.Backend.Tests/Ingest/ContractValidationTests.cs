@@ -67,6 +67,8 @@ public sealed class ContractValidationTests : IAsyncLifetime
     [InlineData("schema_version", "2")]
     [InlineData("port", "1.5")]
     [InlineData("id", "\"\"")]
+    [InlineData("port", "99999999999")]
+    [InlineData("status", "4294967296")]
     public async Task BadValue_Returns400NamingTheField(string field, string json)
     {
         var signal = Valid(SignalKinds.AiCall);
