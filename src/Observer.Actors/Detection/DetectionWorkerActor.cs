@@ -39,7 +39,8 @@ public sealed class DetectionWorkerActor : ReceiveActor
             _metrics.RequestsObserved.WithLabels(detected?.Signal.Provider ?? "none").Inc();
             if (detected is not null)
             {
-                _correlators.Tell(new TaskCorrelationCommands.CorrelateCall(detected), Self);
+                // The session is the sender, so the correlator's CallCorrelated report reaches it (session recording).
+                _correlators.Tell(new TaskCorrelationCommands.CorrelateCall(detected, ReportToSender: true), work.ReplyTo);
             }
         }
         catch (Exception ex)

@@ -13,6 +13,7 @@ public sealed record RecordedSession(
         RecordingEvents.SessionOpened? opened = null;
         var exchanges = new List<RecordingEvents.ExchangeRecorded>();
         var calls = new Dictionary<string, RecordedCall>(StringComparer.Ordinal);
+        var tasks = new Dictionary<string, string?>(StringComparer.Ordinal);
         DateTimeOffset? closed = null;
         foreach (var evt in events)
         {
@@ -27,9 +28,21 @@ public sealed record RecordedSession(
                 case RecordingEvents.CallProduced c:
                     calls[c.Call.ExchangeId] = c.Call;
                     break;
+                case RecordingEvents.TaskAssigned t:
+                    tasks[t.ExchangeId] = t.TaskId;
+                    break;
                 case RecordingEvents.SessionClosed c:
                     closed = c.ClosedAt;
                     break;
+            }
+        }
+
+        // The correlator's answer may arrive before or after the detector's: merge by exchange id.
+        foreach (var (exchangeId, taskId) in tasks)
+        {
+            if (calls.TryGetValue(exchangeId, out var call))
+            {
+                calls[exchangeId] = call with { TaskId = taskId };
             }
         }
 

@@ -22,6 +22,9 @@ public static class RecordingEvents
     /// <summary>The <c>ai_call</c> signal produced for an exchange at the time (detection, and task id when known).</summary>
     public sealed record CallProduced(string SessionId, RecordedCall Call) : IRecordingEvent;
 
+    /// <summary>The task id task correlation stamped on a call at the time.</summary>
+    public sealed record TaskAssigned(string SessionId, string ExchangeId, string? TaskId) : IRecordingEvent;
+
     /// <summary>The client connection closed.</summary>
     public sealed record SessionClosed(string SessionId, DateTimeOffset ClosedAt) : IRecordingEvent;
 }

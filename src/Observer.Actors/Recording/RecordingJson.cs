@@ -16,6 +16,7 @@ public static class RecordingJson
     public const string ExchangeRecordedManifest = "axom.recording.exchange-recorded.v1";
     public const string CallProducedManifest = "axom.recording.call-produced.v1";
     public const string SessionClosedManifest = "axom.recording.session-closed.v1";
+    public const string TaskAssignedManifest = "axom.recording.task-assigned.v1";
 
     private static readonly FrozenDictionary<Type, string> Manifests = new Dictionary<Type, string>
     {
@@ -23,6 +24,7 @@ public static class RecordingJson
         [typeof(RecordingEvents.ExchangeRecorded)] = ExchangeRecordedManifest,
         [typeof(RecordingEvents.CallProduced)] = CallProducedManifest,
         [typeof(RecordingEvents.SessionClosed)] = SessionClosedManifest,
+        [typeof(RecordingEvents.TaskAssigned)] = TaskAssignedManifest,
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Type> Types = Manifests.ToFrozenDictionary(kv => kv.Value, kv => kv.Key);

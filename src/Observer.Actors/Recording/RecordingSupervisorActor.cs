@@ -1,4 +1,6 @@
 using Akka.Actor;
+using Akka.Event;
+using Observer.Actors.Tasks;
 using Observer.Contracts.Exchanges;
 
 namespace Observer.Actors.Recording;
@@ -17,6 +19,16 @@ public sealed class RecordingSupervisorActor : ReceiveActor
     {
         _deps = deps;
         Receive<RecordingCommands.IRecordingCommand>(command => RecorderFor(command.SessionId).Tell(ToEvent(command)));
+        Receive<TaskCorrelationReplies.CallCorrelated>(Assigned);
+
+        // A session that stopped before the correlator answered: its report arrives as a suppressed dead letter.
+        Receive<SuppressedDeadLetter>(dead =>
+        {
+            if (dead.Message is TaskCorrelationReplies.CallCorrelated correlated)
+            {
+                Assigned(correlated);
+            }
+        });
         Receive<Idle>(idle =>
         {
             if (_recorders.TryGetValue(idle.SessionId, out var recorder) && recorder.Equals(Sender))
@@ -38,11 +50,18 @@ public sealed class RecordingSupervisorActor : ReceiveActor
         });
     }
 
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(SuppressedDeadLetter));
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
     /// <summary>A recorder saw nothing for its idle timeout.</summary>
     public sealed record Idle(string SessionId);
 
     /// <summary>Recorders are cheap to recreate (they recover), and a failed journal write must not stop the others.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    private void Assigned(TaskCorrelationReplies.CallCorrelated correlated) =>
+        RecorderFor(correlated.SessionId).Tell(new RecordingEvents.TaskAssigned(correlated.SessionId, correlated.CallId, correlated.TaskId));
 
     private RecordingEvents.IRecordingEvent ToEvent(RecordingCommands.IRecordingCommand command) => command switch
     {

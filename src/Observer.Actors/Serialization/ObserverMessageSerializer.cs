@@ -28,6 +28,7 @@ public sealed class ObserverMessageSerializer : SerializerWithStringManifest
         [typeof(TaskCorrelationCommands.CloseAllTasks)] = "axom.actors.close-all-tasks.v1",
         [typeof(TaskCorrelationReplies.OpenTasks)] = "axom.actors.open-tasks.v1",
         [typeof(TaskCorrelationReplies.TasksClosed)] = "axom.actors.tasks-closed.v1",
+        [typeof(TaskCorrelationReplies.CallCorrelated)] = "axom.actors.call-correlated.v1",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Type> Types = Manifests.ToFrozenDictionary(kv => kv.Value, kv => kv.Key);

@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Microsoft.Extensions.Logging;
 using Observer.Actors.Detection;
 using Observer.Actors.Recording;
+using Observer.Actors.Tasks;
 using Observer.Contracts.Exchanges;
 
 namespace Observer.Actors.Sessions;
@@ -49,6 +50,7 @@ public sealed class SessionActor : ReceiveActor
 
             OnProcessed();
         });
+        Receive<TaskCorrelationReplies.CallCorrelated>(correlated => _recorder?.Tell(correlated));
         Receive<SessionCommands.Close>(close =>
         {
             _recorder?.Tell(new RecordingCommands.Closed(_connection.Value, close.ClosedAt));

@@ -85,6 +85,10 @@ public sealed class TaskCorrelationActor : ReceiveActor, IWithTimers
             var result = _state.Handle(command.Call, now, _settings);
             _state = result.State;
             Ship(result.Signals());
+            if (command.ReportToSender && result.Call is { } call)
+            {
+                Sender.Tell(new TaskCorrelationReplies.CallCorrelated(call.SessionId, call.Id, call.TaskId));
+            }
         }
         catch (Exception ex)
         {

@@ -8,7 +8,9 @@ namespace Observer.Actors.Tasks;
 public static class TaskCorrelationCommands
 {
     /// <summary>Group a detected call into a task, stamp its task id and ship it.</summary>
-    public sealed record CorrelateCall(DetectedCall Call) : IWithAgentId, IClusterMessage
+    /// <param name="Call">The detected call.</param>
+    /// <param name="ReportToSender">Answer the sender with <see cref="TaskCorrelationReplies.CallCorrelated"/> (for session recording).</param>
+    public sealed record CorrelateCall(DetectedCall Call, bool ReportToSender = false) : IWithAgentId, IClusterMessage
     {
         public string AgentId => Call.Signal.AgentId;
     }
@@ -29,6 +31,9 @@ public static class TaskCorrelationReplies
     public sealed record OpenTaskSummary(string TaskId, string Correlation, int CallCount, IReadOnlyList<string> CallIds);
 
     public sealed record TasksClosed(string AgentId, int Count) : IClusterMessage;
+
+    /// <summary>The task a call was grouped into; suppressed as a dead letter when its session already stopped.</summary>
+    public sealed record CallCorrelated(string SessionId, string CallId, string? TaskId) : IClusterMessage, Akka.Event.IDeadLetterSuppression;
 }
 
 /// <summary>Registry key of the task-correlation shard region.</summary>

@@ -68,6 +68,7 @@ public sealed class SessionRecordingTests : IAsyncLifetime
             var again = await SessionsCli.RunAsync(DataDir, "show", sessionId, "--json");
             var exchange = Assert.Single(JsonDocument.Parse(again).RootElement.GetProperty("exchanges").EnumerateArray());
             Assert.Equal("openai", exchange.GetProperty("call").GetProperty("provider").GetString());
+            Assert.False(string.IsNullOrEmpty(exchange.GetProperty("call").GetProperty("task_id").GetString()), "the task id produced at the time is recorded");
             Assert.Equal(200, exchange.GetProperty("status").GetInt32());
         }
 
