@@ -64,17 +64,17 @@ public sealed class ExchangeDetector
 
         if (match.Operation == Operations.Realtime && match.Parser == ParserFamilies.OpenAi)
         {
-            return new WebSocketUsageAccumulator(WebSocketUsageAccumulator.RealtimeKind.OpenAiRealtime);
+            return new WebSocketUsageAccumulator(RealtimeKind.OpenAiRealtime);
         }
 
         if (match.Parser == ParserFamilies.Deepgram && match.Operation == Operations.AudioTranscription)
         {
-            return new WebSocketUsageAccumulator(WebSocketUsageAccumulator.RealtimeKind.DeepgramListen);
+            return new WebSocketUsageAccumulator(RealtimeKind.DeepgramListen);
         }
 
         if (match.Provider.Slug == "elevenlabs" && match.Operation == Operations.Realtime)
         {
-            return new WebSocketUsageAccumulator(WebSocketUsageAccumulator.RealtimeKind.ElevenLabsInput);
+            return new WebSocketUsageAccumulator(RealtimeKind.ElevenLabsInput);
         }
 
         return null;
