@@ -42,8 +42,15 @@ internal static class BenchRunner
             var p99 = Scenarios.Percentile(proxied, 99);
 
             // (b)
-            var directRps = await Scenarios.ThroughputAsync(clients.Direct, small, 32, duration);
-            var proxyRps = await Scenarios.ThroughputAsync(clients.Proxied, small, 32, duration);
+            // CPU time per request does not depend on how busy the shared machine is, unlike req/s.
+            var cpu0 = (Self: CpuMs(Environment.ProcessId), Child: CpuMs(child.Id));
+            var (directRps, directCount) = await Scenarios.ThroughputAsync(clients.Direct, small, 32, duration);
+            var cpu1 = (Self: CpuMs(Environment.ProcessId), Child: CpuMs(child.Id));
+            var (proxyRps, proxyCount) = await Scenarios.ThroughputAsync(clients.Proxied, small, 32, duration);
+            var cpu2 = (Self: CpuMs(Environment.ProcessId), Child: CpuMs(child.Id));
+            var directCpuUs = (cpu1.Self - cpu0.Self) * 1000.0 / directCount;
+            var proxiedSelfUs = (cpu2.Self - cpu1.Self) * 1000.0 / proxyCount;
+            var proxyChildUs = (cpu2.Child - cpu1.Child) * 1000.0 / proxyCount;
             var peakAfterLoad = ReadStatusKb(child.Id, "VmHWM");
 
             // (c)
@@ -73,6 +80,7 @@ internal static class BenchRunner
             Console.WriteLine(string.Format(inv, "| (a) sequential keep-alive HTTPS, p50 ({0} req) | {1:0.000} ms | {2:0.000} ms | +{3:0.000} ms | ≤ 0.2 ms |", sequential, d50, p50, p50 - d50));
             Console.WriteLine(string.Format(inv, "| (a) sequential keep-alive HTTPS, p99 | {0:0.000} ms | {1:0.000} ms | +{2:0.000} ms | ≤ 2 ms |", d99, p99, p99 - d99));
             Console.WriteLine(string.Format(inv, "| (b) 32 connections, {0:0} s each | {1:0} req/s | {2:0} req/s | {3:0.00}× | ≥ 0.6× |", duration.TotalSeconds, directRps, proxyRps, proxyRps / directRps));
+            Console.WriteLine(string.Format(inv, "| (b) CPU per request: client + upstream (+ proxy) | {0:0} µs | {1:0} + {2:0} µs | proxy {2:0} µs/req | |", directCpuUs, proxiedSelfUs, proxyChildUs));
             Console.WriteLine(string.Format(inv, "| (c) SSE 50 events, time to first event (median of {0}) | {1:0.000} ms | {2:0.000} ms | +{3:0.000} ms | ≤ 0.5 ms |", sseRuns, dFirst, pFirst, pFirst - dFirst));
             Console.WriteLine(string.Format(inv, "| (c) SSE 50 events, total | {0:0.000} ms | {1:0.000} ms | +{2:0.000} ms | |", dTotal, pTotal, pTotal - dTotal));
             Console.WriteLine(string.Format(inv, "| (d) proxy peak RSS (VmHWM) after (b) | | {0:0.0} MB | | ≤ 100 MB |", peakAfterLoad / 1024.0));
@@ -108,6 +116,11 @@ internal static class BenchRunner
         {
             info.Environment["DOTNET_GCgen0size"] = gen0;
         }
+
+        if (Environment.GetEnvironmentVariable("BENCH_PROXY_SPINLIMIT") is { } spin)
+        {
+            info.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = spin;
+        }
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
         {
             info.ArgumentList.Add(typeof(BenchRunner).Assembly.Location);
@@ -124,6 +137,14 @@ internal static class BenchRunner
         port = int.Parse(parts[1], CultureInfo.InvariantCulture);
         caPath = parts[2];
         return child;
+    }
+
+    /// <summary>User + system CPU time of a process in ms, from /proc/PID/stat (clock ticks of 10 ms).</summary>
+    private static double CpuMs(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
     }
 
     private static long ReadStatusKb(int pid, string field)

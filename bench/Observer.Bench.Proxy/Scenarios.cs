@@ -26,7 +26,7 @@ internal static class Scenarios
     }
 
     /// <summary>(b) N connections issuing requests back to back for a fixed time: requests per second.</summary>
-    public static async Task<double> ThroughputAsync(Func<HttpClient> factory, string url, int connections, TimeSpan duration)
+    public static async Task<(double Rps, long Requests)> ThroughputAsync(Func<HttpClient> factory, string url, int connections, TimeSpan duration)
     {
         var clients = Enumerable.Range(0, connections).Select(_ => factory()).ToList();
         await Task.WhenAll(clients.Select(c => c.GetByteArrayAsync(url)));
@@ -43,7 +43,7 @@ internal static class Scenarios
         }));
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         clients.ForEach(c => c.Dispose());
-        return done / seconds;
+        return (done / seconds, done);
     }
 
     /// <summary>(c) One SSE stream of 50 events: time to first event and to the end, in ms.</summary>
