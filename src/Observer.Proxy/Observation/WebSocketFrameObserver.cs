@@ -148,8 +148,8 @@ internal sealed class WebSocketFrameObserver
         payload[..take].CopyTo(target);
         if (_masked)
         {
-            var keyOffset = 2 + (_headerNeeded - 2 - 4);
-            var key = _header.AsSpan(keyOffset, 4);
+            // The masking key is the last 4 bytes of the header.
+            var key = _header.AsSpan(_headerNeeded - 4, 4);
             for (var i = 0; i < target.Length; i++)
             {
                 target[i] ^= key[(int)((_payloadOffset + i) & 3)];
