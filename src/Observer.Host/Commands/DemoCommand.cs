@@ -30,14 +30,16 @@ public static class DemoCommand
         var rounds = new Option<int>("--rounds") { Description = "Agent rounds (0: until Ctrl-C)", DefaultValueFactory = _ => 0 };
         var interval = new Option<double>("--interval") { Description = "Seconds between agent rounds", DefaultValueFactory = _ => 5 };
         var taskIdleGap = new Option<string>("--task-idle-gap") { Description = "Observer task idle gap, short so tasks close quickly", DefaultValueFactory = _ => "5s" };
+        var taskPause = new Option<double>("--task-pause") { Description = "Seconds between the agent's tasks; longer than the idle gap keeps them apart", DefaultValueFactory = _ => 6 };
         var command = new Command("demo", "Run backend, demo AI provider, observer and demo agent on loopback; print the dashboard URL; Ctrl-C stops all")
         {
-            dataDir, backendPort, demoPort, demoHttpsPort, proxyPort, httpsProxyPort, adminPort, rounds, interval, taskIdleGap,
+            dataDir, backendPort, demoPort, demoHttpsPort, proxyPort, httpsProxyPort, adminPort, rounds, interval, taskIdleGap, taskPause,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(new DemoSettings(
             Path.GetFullPath(parse.GetValue(dataDir)!), parse.GetValue(backendPort), parse.GetValue(demoPort), parse.GetValue(demoHttpsPort),
             parse.GetValue(proxyPort), parse.GetValue(httpsProxyPort), parse.GetValue(adminPort), parse.GetValue(rounds),
-            TimeSpan.FromSeconds(parse.GetValue(interval)), parse.GetValue(taskIdleGap)!), runObserver, cancellationToken));
+            TimeSpan.FromSeconds(parse.GetValue(interval)), parse.GetValue(taskIdleGap)!, TimeSpan.FromSeconds(parse.GetValue(taskPause))),
+            runObserver, cancellationToken));
         return command;
     }
 
@@ -161,6 +163,7 @@ public static class DemoCommand
                 CaFile = observerCa,
                 Loop = 1,
                 FirstRound = round,
+                TaskPause = settings.TaskPause,
             };
             await DemoAgent.RunAsync(options, Console.Out, cancellationToken);
             await Task.Delay(settings.Interval, cancellationToken);
