@@ -111,7 +111,7 @@ internal static class BenchRunner
 
         // Workstation GC sizes gen0 from the CPU cache; on this machine that lets ~100 MB of short-lived garbage pile
         // up before the first collection. The observer host sets the same budget (see docs/benchmarks.md).
-        var gen0 = Environment.GetEnvironmentVariable("BENCH_PROXY_GEN0SIZE") ?? "0x1000000";
+        var gen0 = Environment.GetEnvironmentVariable("BENCH_PROXY_GEN0SIZE") ?? "0x800000";
         if (gen0 != "none")
         {
             info.Environment["DOTNET_GCgen0size"] = gen0;
