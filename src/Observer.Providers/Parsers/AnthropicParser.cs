@@ -22,6 +22,7 @@ internal sealed class AnthropicParser : WireParser
             {
                 // Text deltas are nearly every event: read them without building a document.
                 var content = sse.EventType == "content_block_delta"
+                    || (sse.EventType is null && sse.Data.StartsWith("{\"type\":\"content_block_delta\"", StringComparison.Ordinal))
                     ? ReadDelta(utf8.Encode(sse.Data), call)
                     : ReadEvent(sse.Data, call);
                 if (content && call.TtftMs is null && sse.AtMs >= 0)
@@ -174,12 +175,22 @@ internal sealed class AnthropicParser : WireParser
         call.TotalTokens = (call.InputTokens ?? 0) + (call.OutputTokens ?? 0);
     }
 
-    /// <summary>A <c>content_block_delta</c> event read with a forward-only reader; true when it carried content.</summary>
+    /// <summary>
+    /// A <c>content_block_delta</c> event read with a forward-only reader started at its <c>delta</c> object (a quoted
+    /// property name cannot occur unescaped inside a JSON string, so the byte search cannot be fooled by content);
+    /// true when it carried content.
+    /// </summary>
     private static bool ReadDelta(ReadOnlySpan<byte> json, ParsedCall call)
     {
+        var at = json.IndexOf("\"delta\":"u8);
+        if (at < 0)
+        {
+            return false;
+        }
+
         try
         {
-            var reader = new Utf8JsonReader(json);
+            var reader = new Utf8JsonReader(json[(at + "\"delta\":"u8.Length)..]);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
@@ -188,37 +199,20 @@ internal sealed class AnthropicParser : WireParser
             var content = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (!reader.ValueTextEquals("delta"u8))
+                if (reader.ValueTextEquals("text"u8))
+                {
+                    reader.Read();
+                    content |= Utf8Event.AppendString(ref reader, call);
+                }
+                else if (reader.ValueTextEquals("partial_json"u8) || reader.ValueTextEquals("thinking"u8))
+                {
+                    reader.Read();
+                    content |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
+                }
+                else
                 {
                     reader.Read();
                     reader.Skip();
-                    continue;
-                }
-
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    reader.Skip();
-                    continue;
-                }
-
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (reader.ValueTextEquals("text"u8))
-                    {
-                        reader.Read();
-                        content |= Utf8Event.AppendString(ref reader, call);
-                    }
-                    else if (reader.ValueTextEquals("partial_json"u8) || reader.ValueTextEquals("thinking"u8))
-                    {
-                        reader.Read();
-                        content |= reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > 0;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
                 }
             }
 
