@@ -151,12 +151,17 @@ public sealed class SessionStore
         return events;
     }
 
-    /// <summary>Stored bytes of each recorded session's journal rows, oldest session first.</summary>
-    public async Task<IReadOnlyList<(string SessionId, long Bytes, long FirstCreated)>> SizesAsync(CancellationToken cancellationToken)
+    /// <summary>Stored bytes of each recorded session's journal rows, oldest session (by its index start time) first.</summary>
+    public async Task<IReadOnlyList<(string SessionId, long Bytes, long StartedAt)>> SizesAsync(CancellationToken cancellationToken)
     {
+        await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT persistence_id, SUM(LENGTH(message)), MIN(ordering) FROM journal WHERE persistence_id LIKE @prefix GROUP BY persistence_id ORDER BY MIN(ordering)";
+        command.CommandText = $"""
+            SELECT j.persistence_id, SUM(LENGTH(j.message)), COALESCE(s.started_at, 0) FROM journal j
+            LEFT JOIN axom_sessions s ON s.session_id = SUBSTR(j.persistence_id, {PersistencePrefix.Length + 1})
+            WHERE j.persistence_id LIKE @prefix GROUP BY j.persistence_id, s.started_at ORDER BY 3, MIN(j.ordering)
+            """;
         Add(command, "@prefix", PersistencePrefix + "%");
         var sizes = new List<(string, long, long)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -93,12 +93,13 @@ public sealed class ObserverMessageSerializerSpecs(ITestOutputHelper output)
         {
             ["detect-exchange"] = new DetectorCommands.DetectExchange("agent-s", "acme", "conn-s", exchange),
             ["observe-websocket"] = new DetectorCommands.ObserveWebSocket("agent-s", 443, ws),
-            ["exchange-processed"] = new DetectorEvents.ExchangeProcessed("ex-1"),
+            ["exchange-processed"] = new DetectorEvents.ExchangeProcessed("ex-1", detected.Signal),
             ["correlate-call"] = new TaskCorrelationCommands.CorrelateCall(detected),
             ["get-open-tasks"] = new TaskCorrelationCommands.GetOpenTasks("agent-s"),
             ["close-all-tasks"] = new TaskCorrelationCommands.CloseAllTasks("agent-s"),
             ["open-tasks"] = new TaskCorrelationReplies.OpenTasks("agent-s", "akka.tcp://axom-observer@127.0.0.1:4053", [new("task-1", "conversation", 2, ["a", "b"])]),
             ["tasks-closed"] = new TaskCorrelationReplies.TasksClosed("agent-s", 3),
+            ["call-correlated"] = new TaskCorrelationReplies.CallCorrelated("conn-s", "ex-1", "task-1"),
         };
     }
 }
