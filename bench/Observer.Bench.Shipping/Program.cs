@@ -36,7 +36,7 @@ var direct = await DirectBaselineAsync(backend.Url, pool, 100_000);
 Console.WriteLine($"direct POST (no journal): {direct:N0} signals/s");
 
 // 1. Throughput: produce as fast as the journal accepts (8 Ship asks of 500 outstanding).
-var shipperOptions = new ShipperOptions { BackendUrl = backend.Url, ShipperId = "bench" };
+var shipperOptions = new ShipperOptions { BackendUrl = argsMap.TryGetValue("--backend", out var b) ? b : backend.Url, ShipperId = "bench" };
 using (var node = await StartNodeAsync(journal, shipperOptions))
 {
     var shipper = await node.Services.GetRequiredService<ActorRegistry>().GetAsync<SignalShipperKey>();

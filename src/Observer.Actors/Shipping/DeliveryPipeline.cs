@@ -7,6 +7,9 @@ namespace Observer.Actors.Shipping;
 /// </summary>
 public sealed class DeliveryPipeline
 {
+    // Fresh signals stay in memory up to this many (~12 MB of typical signals), so bursts are not re-read from the journal.
+    private const int MinCapacity = 10_000;
+
     private readonly Queue<PendingEvent> _queue = new();
     private readonly LinkedList<OutgoingBatch> _outstanding = new();
     private readonly int _batchSize;
@@ -18,7 +21,7 @@ public sealed class DeliveryPipeline
         _batchSize = batchSize;
         _maxInFlight = maxInFlight;
         _batchDelay = batchDelay;
-        Capacity = Math.Max(batchSize * maxInFlight * 2, batchSize * 4);
+        Capacity = Math.Max(batchSize * maxInFlight * 4, MinCapacity);
     }
 
     /// <summary>Most signals kept queued in memory; the rest waits in the journal.</summary>

@@ -48,19 +48,19 @@ public sealed class OutgoingBatch
     public IEnumerable<StoredSignal> Signals => Events.SelectMany(e => e.Signals);
 
     /// <summary>Builds <c>[s1,s2,...]</c> from raw signal JSON without re-serializing.</summary>
-    public static byte[] BuildBody(IEnumerable<StoredSignal> signals)
-    {
-        var list = signals as IReadOnlyCollection<StoredSignal> ?? signals.ToList();
-        return BuildBody([new PendingEvent(0, 0, list.ToList())], list.Sum(s => (long)s.Bytes), list.Count);
-    }
+    public static byte[] BuildBody(IReadOnlyList<StoredSignal> signals) =>
+        BuildBody(signals, signals.Sum(s => (long)s.Bytes), signals.Count);
 
-    private static byte[] BuildBody(IReadOnlyList<PendingEvent> events, long bytes, int count)
+    private static byte[] BuildBody(IReadOnlyList<PendingEvent> events, long bytes, int count) =>
+        BuildBody(events.SelectMany(e => e.Signals), bytes, count);
+
+    private static byte[] BuildBody(IEnumerable<StoredSignal> signals, long bytes, int count)
     {
         var body = new byte[bytes + Math.Max(1, count) + 1];
         var position = 0;
         body[position++] = (byte)'[';
         var first = true;
-        foreach (var signal in events.SelectMany(e => e.Signals))
+        foreach (var signal in signals)
         {
             if (!first)
             {

@@ -3,6 +3,9 @@ namespace Observer.Actors.Shipping;
 /// <summary>Messages internal to the shipper actors (never persisted, never remoted).</summary>
 internal static class ShipperMessages
 {
+    /// <summary>A <see cref="ShipperProtocol.Ship"/> whose signals the front actor already serialized (off the journal actor's thread).</summary>
+    public sealed record ShipStored(IReadOnlyList<StoredSignal> Signals, bool ReplyTo);
+
     public sealed record BatchOutcome(OutgoingBatch Batch, DeliveryResult Result);
 
     public sealed record RetryBatch(OutgoingBatch Batch);

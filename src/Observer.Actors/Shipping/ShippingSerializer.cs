@@ -38,15 +38,17 @@ public sealed class ShippingSerializer : SerializerWithStringManifest
 
     public override byte[] ToBinary(object obj)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        if (obj is ShipperEvents.SignalsAccepted accepted)
+        {
+            return WriteAccepted(accepted);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(128);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             switch (obj)
             {
-                case ShipperEvents.SignalsAccepted accepted:
-                    WriteAccepted(writer, accepted);
-                    break;
                 case ShipperEvents.DeliveryConfirmed confirmed:
                     writer.WriteNumber("up_to", confirmed.UpToSequenceNr);
                     writer.WriteNumber("signals", confirmed.Signals);
@@ -94,23 +96,34 @@ public sealed class ShippingSerializer : SerializerWithStringManifest
         }
     }
 
-    private static void WriteAccepted(Utf8JsonWriter writer, ShipperEvents.SignalsAccepted accepted)
+    // {"accepted_at":N,"ids":[...],"signals":[<stored JSON>,...]}: the signals are copied verbatim, not re-encoded.
+    private static byte[] WriteAccepted(ShipperEvents.SignalsAccepted accepted)
     {
-        writer.WriteNumber("accepted_at", accepted.AcceptedAtUnixMs);
-        writer.WriteStartArray("ids");
-        foreach (var signal in accepted.Signals)
+        var head = new ArrayBufferWriter<byte>(64 + (accepted.Signals.Count * 40));
+        using (var writer = new Utf8JsonWriter(head))
         {
-            writer.WriteStringValue(signal.Id);
+            writer.WriteStartObject();
+            writer.WriteNumber("accepted_at", accepted.AcceptedAtUnixMs);
+            writer.WriteStartArray("ids");
+            foreach (var signal in accepted.Signals)
+            {
+                writer.WriteStringValue(signal.Id);
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName("signals");
+            writer.WriteNullValue();
+            writer.WriteEndObject();
         }
 
-        writer.WriteEndArray();
-        writer.WriteStartArray("signals");
-        foreach (var signal in accepted.Signals)
-        {
-            writer.WriteRawValue(signal.Json.Span, skipInputValidation: true);
-        }
-
-        writer.WriteEndArray();
+        // Replace the placeholder `null}` by the array of stored signals and the closing brace.
+        var prefix = head.WrittenSpan[..^"null}".Length];
+        var body = OutgoingBatch.BuildBody(accepted.Signals);
+        var result = new byte[prefix.Length + body.Length + 1];
+        prefix.CopyTo(result);
+        body.CopyTo(result.AsSpan(prefix.Length));
+        result[^1] = (byte)'}';
+        return result;
     }
 
     // Walks the event once: ids as strings, each signal as the raw slice of its JSON object.

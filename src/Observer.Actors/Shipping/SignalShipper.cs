@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 
 namespace Observer.Actors.Shipping;
 
@@ -12,11 +13,14 @@ internal sealed class SignalShipper : ReceiveActor, IWithTimers
 {
     private static readonly TimeSpan MinRestartDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RefusalLogInterval = TimeSpan.FromSeconds(10);
 
     private readonly ShipperDependencies _deps;
     private IActorRef? _child;
     private TimeSpan _restartDelay = MinRestartDelay;
     private int _generation;
+    private int _refusedSinceLog;
+    private DateTime _lastRefusalLog = DateTime.MinValue;
 
     public SignalShipper(ShipperDependencies deps)
     {
@@ -47,18 +51,35 @@ internal sealed class SignalShipper : ReceiveActor, IWithTimers
             _restartDelay = TimeSpan.FromTicks(Math.Min(_restartDelay.Ticks * 2, MaxRestartDelay.Ticks));
         });
         Receive<ShipperMessages.RestartChild>(_ => StartChild());
+
+        // Signals still in the child's mailbox when it stops end up as dead letters: count and answer them too.
+        Receive<DeadLetter>(letter =>
+        {
+            if (letter.Message is ShipperMessages.ShipStored lost)
+            {
+                Refuse(lost.Signals.Count, lost.ReplyTo, letter.Sender);
+            }
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(ShipperDependencies deps) => Akka.Actor.Props.Create(() => new SignalShipper(deps));
 
-    protected override void PreStart() => StartChild();
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
+        StartChild();
+    }
 
     // The child never restarts in place: a persistent actor that failed must recover from the journal again.
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
-    protected override void PostStop() => _deps.Sender.Dispose();
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        _deps.Sender.Dispose();
+    }
 
     private void StartChild()
     {
@@ -70,15 +91,36 @@ internal sealed class SignalShipper : ReceiveActor, IWithTimers
     {
         if (_child is not null)
         {
-            _child.Forward(ship);
+            // Serializing here spreads the CPU work over two actors: this one encodes, the child writes.
+            var stored = new StoredSignal[ship.Signals.Count];
+            for (var i = 0; i < stored.Length; i++)
+            {
+                stored[i] = StoredSignal.From(ship.Signals[i]);
+            }
+
+            _child.Forward(new ShipperMessages.ShipStored(stored, ship.ReplyTo));
             return;
         }
 
-        _deps.Metrics.SignalsDropped.WithLabels(DropReasons.JournalUnavailable).Inc(ship.Signals.Count);
-        ShipperLog.RefusedWhileDown(_deps.Logger, ship.Signals.Count);
-        if (ship.ReplyTo)
+        Refuse(ship.Signals.Count, ship.ReplyTo, Sender);
+    }
+
+    private void Refuse(int signals, bool reply, IActorRef sender)
+    {
+        _deps.Metrics.SignalsDropped.WithLabels(DropReasons.JournalUnavailable).Inc(signals);
+        _refusedSinceLog += signals;
+        var now = DateTime.UtcNow;
+        if (now - _lastRefusalLog >= RefusalLogInterval)
         {
-            Sender.Tell(new ShipperProtocol.Accepted(0, ship.Signals.Count));
+            // One line per interval with the running count, not one per message.
+            ShipperLog.RefusedWhileDown(_deps.Logger, _refusedSinceLog);
+            _refusedSinceLog = 0;
+            _lastRefusalLog = now;
+        }
+
+        if (reply)
+        {
+            sender.Tell(new ShipperProtocol.Accepted(0, signals));
         }
     }
 }

@@ -49,7 +49,7 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
         Recover<ShipperEvents.DeliveryConfirmed>(e => _state = _state.Apply(e));
         Recover<RecoveryCompleted>(_ => OnRecoveryCompleted());
 
-        Command<ShipperProtocol.Ship>(HandleShip);
+        Command<ShipperMessages.ShipStored>(HandleShip);
         Command<FlushShipper>(_ => HandleFlush());
         CommandDelivery();
     }
@@ -113,12 +113,11 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
         }
     }
 
-    private void HandleShip(ShipperProtocol.Ship ship)
+    private void HandleShip(ShipperMessages.ShipStored ship)
     {
         int accepted = 0, refusedFull = 0, refusedBehind = 0;
-        foreach (var signal in ship.Signals)
+        foreach (var stored in ship.Signals)
         {
-            var stored = StoredSignal.From(signal);
             if (_state.WouldExceed(_bufferBytes + _writingBytes + stored.Bytes, _options.MaxBacklogBytes))
             {
                 refusedFull++;

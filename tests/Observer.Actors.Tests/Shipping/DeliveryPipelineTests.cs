@@ -77,11 +77,12 @@ public sealed class DeliveryPipelineTests
     }
 
     [Fact]
-    public void Capacity_LeavesRoomForAtLeastFourBatches()
+    public void Capacity_KeepsBurstsInMemoryButStaysBounded()
     {
         var pipeline = new DeliveryPipeline(batchSize: 500, maxInFlight: 2, batchDelay: TimeSpan.Zero);
 
         Assert.True(pipeline.HasRoom);
-        Assert.Equal(2000, pipeline.Capacity);
+        Assert.Equal(10_000, pipeline.Capacity);
+        Assert.Equal(80_000, new DeliveryPipeline(batchSize: 10_000, maxInFlight: 2, batchDelay: TimeSpan.Zero).Capacity);
     }
 }
