@@ -4,8 +4,8 @@ namespace Observer.DemoAI.Agent;
 public sealed record AgentCallRecord(
     int Round, string Task, string Method, string Url, int Status, double ElapsedMs, string Note, bool AsExpected, string? TaskIdHeader);
 
-/// <summary>What a run of the agent did.</summary>
-public sealed record DemoAgentReport(IReadOnlyList<AgentCallRecord> Calls)
+/// <summary>What a run of the agent did: the latest calls (at most <see cref="AgentSession.MaxKeptCalls"/>) and the totals.</summary>
+public sealed record DemoAgentReport(IReadOnlyList<AgentCallRecord> Calls, long TotalCalls, long UnexpectedCalls)
 {
-    public bool AllAsExpected => Calls.Count > 0 && Calls.All(c => c.AsExpected);
+    public bool AllAsExpected => TotalCalls > 0 && UnexpectedCalls == 0;
 }

@@ -12,11 +12,18 @@ public sealed class AgentSession(HttpClient http, TextWriter output, string? age
     public const string TaskIdHeader = "X-Axom-Task-Id";
     public const string ScenarioHeader = "X-Axom-Property-Scenario";
 
-    private readonly List<AgentCallRecord> _calls = [];
+    /// <summary>Records kept for the report; an endless run keeps only the latest.</summary>
+    public const int MaxKeptCalls = 1000;
+
+    private readonly Queue<AgentCallRecord> _calls = new();
 
     public int Round { get; set; }
 
-    public IReadOnlyList<AgentCallRecord> Calls => _calls;
+    public IReadOnlyList<AgentCallRecord> Calls => [.. _calls];
+
+    public long TotalCalls { get; private set; }
+
+    public long UnexpectedCalls { get; private set; }
 
     public async Task<JsonNode?> JsonAsync(
         string task, string url, JsonObject body, IReadOnlyDictionary<string, string> headers, int expectedStatus = 200,
@@ -91,9 +98,23 @@ public sealed class AgentSession(HttpClient http, TextWriter output, string? age
     private void Record(string task, string url, int status, double elapsedMs, string note, bool asExpected, string? taskId)
     {
         var call = new AgentCallRecord(Round, task, "POST", url, status, elapsedMs, note, asExpected, taskId);
-        _calls.Add(call);
+        Add(call);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"[round {Round}] {task,-14} POST {url} -> {status} in {elapsedMs:F0} ms: {note}{(taskId is null ? "" : $" (task id {taskId})")}{(asExpected ? "" : "  UNEXPECTED")}"));
+    }
+
+    /// <summary>Records a call that could not be made at all (connection or TLS failure).</summary>
+    public void RecordFailure(string task, string message) => Add(new AgentCallRecord(Round, task, "POST", "", 0, 0, message, false, null));
+
+    private void Add(AgentCallRecord call)
+    {
+        TotalCalls++;
+        UnexpectedCalls += call.AsExpected ? 0 : 1;
+        _calls.Enqueue(call);
+        if (_calls.Count > MaxKeptCalls)
+        {
+            _calls.Dequeue();
+        }
     }
 
     private static StringContent Json(JsonObject body) =>

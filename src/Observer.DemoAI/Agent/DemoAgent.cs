@@ -15,8 +15,9 @@ public static class DemoAgent
         using var http = AgentHttpClient.Create(options);
         var session = new AgentSession(http, output, options.AgentId);
         var route = options.ResolveProxy() is { } proxy ? $"through proxy {proxy}" : $"directly to {options.ConnectTo}";
-        output.WriteLine($"axom-demo-ai agent: {options.Loop} round(s) {route}, trusting {options.CaFile ?? "the system roots"}");
-        for (var round = options.FirstRound; round < options.FirstRound + options.Loop; round++)
+        var rounds = options.Loop == 0 ? "endless rounds" : $"{options.Loop} round(s)";
+        output.WriteLine($"axom-demo-ai agent: {rounds} {route}, trusting {options.CaFile ?? "the system roots"}");
+        for (var round = options.FirstRound; options.Loop == 0 || round < options.FirstRound + options.Loop; round++)
         {
             session.Round = round;
             foreach (var name in scenarios ?? AgentScenarios.Names)
@@ -28,20 +29,23 @@ public static class DemoAgent
                 catch (HttpRequestException e)
                 {
                     output.WriteLine($"[round {round}] {name,-14} failed: {e.Message}");
-                    return new DemoAgentReport([.. session.Calls, new AgentCallRecord(round, name, "POST", "", 0, 0, e.Message, false, null)]);
+                    session.RecordFailure(name, e.Message);
+                    return Report(session);
                 }
 
                 await Task.Delay(options.TaskPause, cancellationToken);
             }
 
-            if (round < options.FirstRound + options.Loop - 1)
+            if (options.Loop == 0 || round < options.FirstRound + options.Loop - 1)
             {
                 await Task.Delay(options.Interval, cancellationToken);
             }
         }
 
-        var report = new DemoAgentReport(session.Calls);
-        output.WriteLine($"axom-demo-ai agent: {report.Calls.Count} calls, {report.Calls.Count(c => !c.AsExpected)} unexpected");
+        var report = Report(session);
+        output.WriteLine($"axom-demo-ai agent: {report.TotalCalls} calls, {report.UnexpectedCalls} unexpected");
         return report;
     }
+
+    private static DemoAgentReport Report(AgentSession session) => new(session.Calls, session.TotalCalls, session.UnexpectedCalls);
 }

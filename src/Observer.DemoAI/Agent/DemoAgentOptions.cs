@@ -17,6 +17,7 @@ public sealed class DemoAgentOptions
     /// </summary>
     public IPEndPoint? ConnectTo { get; set; }
 
+    /// <summary>Rounds of all tasks; 0 runs until cancelled.</summary>
     public int Loop { get; set; } = 1;
 
     /// <summary>Number of the first round (a caller that runs the agent repeatedly keeps counting).</summary>
@@ -62,9 +63,9 @@ public sealed class DemoAgentOptions
             throw new ArgumentException($"CA file '{CaFile}' does not exist");
         }
 
-        if (Loop < 1 || FirstRound < 1)
+        if (Loop < 0 || FirstRound < 1)
         {
-            throw new ArgumentException($"--loop {Loop} and the first round {FirstRound} must be at least 1");
+            throw new ArgumentException($"--loop {Loop} must not be negative and the first round {FirstRound} must be at least 1");
         }
 
         if (Interval < TimeSpan.Zero || TaskPause < TimeSpan.Zero)

@@ -16,7 +16,7 @@ public static class DemoAiCommandLine
         var caOut = new Option<string>("--ca-out") { Description = "Where to write the demo CA (PEM)", DefaultValueFactory = _ => "demo-ca.pem" };
         var latency = new Option<int>("--latency-ms") { Description = "Delay before response headers", DefaultValueFactory = _ => 150 };
         var chunkDelay = new Option<int>("--chunk-delay-ms") { Description = "Delay between streamed chunks", DefaultValueFactory = _ => 30 };
-        var listen = new Option<string>("--listen") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
+        var listen = new Option<string>("--listen", "--bind") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
         foreach (var option in new Option[] { httpPort, httpsPort, noHttps, caOut, latency, chunkDelay, listen })
         {
             root.Options.Add(option);
@@ -52,32 +52,51 @@ public static class DemoAiCommandLine
         var command = new Command("agent", "Run scripted multi-call AI tasks against the real provider hostnames, through the observer");
         var proxy = new Option<string?>("--proxy") { Description = "Forward proxy URL (default: HTTPS_PROXY)" };
         var ca = new Option<string?>("--ca") { Description = "PEM CA to trust for server certificates (the observer's CA)" };
+        var caUrl = new Option<string?>("--ca-url") { Description = "Fetch that CA from a URL (the observer's admin /ca.pem), waiting up to 2 minutes" };
         var connectTo = new Option<string?>("--connect-to") { Description = "Without a proxy: connect to HOST:PORT for every provider hostname" };
-        var loop = new Option<int>("--loop") { Description = "Rounds of all tasks", DefaultValueFactory = _ => 1 };
-        var interval = new Option<double>("--interval") { Description = "Seconds between rounds", DefaultValueFactory = _ => 2 };
-        var pause = new Option<double>("--pause") { Description = "Seconds between tasks of a round", DefaultValueFactory = _ => 0.5 };
+        var loop = new Option<int>("--loop") { Description = "Rounds of all tasks (0: until Ctrl-C)", DefaultValueFactory = _ => 1 };
+        var interval = new Option<string>("--interval") { Description = "Pause between rounds (10s, 500ms, or seconds)", DefaultValueFactory = _ => "2s" };
+        var pause = new Option<string>("--pause") { Description = "Pause between tasks of a round", DefaultValueFactory = _ => "500ms" };
         var agentId = new Option<string?>("--agent-id") { Description = "Send X-Axom-Agent-Id" };
         var only = new Option<string[]>("--only") { Description = "Run only these tasks: " + string.Join(", ", AgentScenarios.Names), AllowMultipleArgumentsPerToken = true };
-        foreach (var option in new Option[] { proxy, ca, connectTo, loop, interval, pause, agentId, only })
+        foreach (var option in new Option[] { proxy, ca, caUrl, connectTo, loop, interval, pause, agentId, only })
         {
             command.Options.Add(option);
         }
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new DemoAgentOptions
+            try
             {
-                Proxy = parse.GetValue(proxy) is { } p ? new Uri(p) : null,
-                CaFile = parse.GetValue(ca),
-                ConnectTo = parse.GetValue(connectTo) is { } c ? IPEndPoint.Parse(c) : null,
-                Loop = parse.GetValue(loop),
-                Interval = TimeSpan.FromSeconds(parse.GetValue(interval)),
-                TaskPause = TimeSpan.FromSeconds(parse.GetValue(pause)),
-                AgentId = parse.GetValue(agentId),
-            };
-            var selected = parse.GetValue(only) is { Length: > 0 } names ? names : null;
-            var report = await DemoAgent.RunAsync(options, Console.Out, cancellationToken, selected);
-            return report.AllAsExpected ? 0 : 1;
+                var caFile = parse.GetValue(ca);
+                if (parse.GetValue(caUrl) is { } url)
+                {
+                    caFile = await CaDownload.ToTempFileAsync(new Uri(url), TimeSpan.FromMinutes(2), Console.Out, cancellationToken);
+                }
+
+                var options = new DemoAgentOptions
+                {
+                    Proxy = parse.GetValue(proxy) is { } p ? new Uri(p) : null,
+                    CaFile = caFile,
+                    ConnectTo = parse.GetValue(connectTo) is { } c ? IPEndPoint.Parse(c) : null,
+                    Loop = parse.GetValue(loop),
+                    Interval = Durations.Parse(parse.GetValue(interval)!, "--interval"),
+                    TaskPause = Durations.Parse(parse.GetValue(pause)!, "--pause"),
+                    AgentId = parse.GetValue(agentId),
+                };
+                var selected = parse.GetValue(only) is { Length: > 0 } names ? names : null;
+                var report = await DemoAgent.RunAsync(options, Console.Out, cancellationToken, selected);
+                return report.AllAsExpected ? 0 : 1;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return 0;
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or TimeoutException)
+            {
+                Console.Error.WriteLine($"axom-demo-ai agent: {e.Message}");
+                return 2;
+            }
         });
         return command;
     }

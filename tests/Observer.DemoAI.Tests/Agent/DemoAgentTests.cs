@@ -84,6 +84,20 @@ public sealed class DemoAgentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LoopZero_RunsRoundsUntilCancelled()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var output = new CancellingWriter("[round 3]", stop);
+        var options = Direct();
+        options.Loop = 0;
+        options.Interval = TimeSpan.Zero;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DemoAgent.RunAsync(options, output, stop.Token, ["gemini"]));
+
+        Assert.Contains("[round 2] gemini", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ProxyAndConnectTo_AreRefusedTogether()
     {
         var options = new DemoAgentOptions { Proxy = new Uri("http://127.0.0.1:1"), ConnectTo = new IPEndPoint(IPAddress.Loopback, 1) };
@@ -98,6 +112,19 @@ public sealed class DemoAgentTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<ArgumentException>(() => DemoAgent.RunAsync(Direct(), output, CancellationToken.None, ["nope"]));
         Assert.Equal("", output.ToString());
+    }
+
+    /// <summary>Cancels the run as soon as a given text is printed.</summary>
+    private sealed class CancellingWriter(string trigger, CancellationTokenSource stop) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.Contains(trigger, StringComparison.Ordinal) == true)
+            {
+                stop.Cancel();
+            }
+        }
     }
 
     private DemoAgentOptions Direct() => new()
