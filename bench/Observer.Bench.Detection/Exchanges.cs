@@ -15,7 +15,7 @@ public static class Exchanges
         """{"id":"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT","object":"chat.completion","created":1741569952,"model":"gpt-4o-mini-2024-07-18","choices":[{"index":0,"message":{"role":"assistant","content":"I'm sorry for the delay. Order #4411 left our warehouse yesterday and should arrive tomorrow; here is the tracking link.","refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":1219,"completion_tokens":28,"total_tokens":1247,"prompt_tokens_details":{"cached_tokens":1024,"audio_tokens":0},"completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,"accepted_prediction_tokens":0,"rejected_prediction_tokens":0}},"service_tier":"default","system_fingerprint":"fp_06737a9306"}""",
         []);
 
-    /// <summary>198 content chunks, a finish chunk and the include_usage chunk: 200 events.</summary>
+    /// <summary>A role chunk, 197 content chunks, a finish chunk and the include_usage chunk: 200 events, shaped as OpenAI sends them with <c>include_usage</c> (every chunk carries <c>"usage":null</c>).</summary>
     public static ExchangeRecord OpenAiStream200()
     {
         var events = new List<SseEvent>();
@@ -24,7 +24,7 @@ public static class Exchanges
         for (var i = 1; i < 198; i++)
         {
             var word = JsonSerializer.Serialize(" token" + i.ToString(CultureInfo.InvariantCulture));
-            events.Add(new SseEvent(300 + (i * 12), null, head + "\"content\":" + word + "},\"logprobs\":null,\"finish_reason\":null}]}"));
+            events.Add(new SseEvent(300 + (i * 12), null, head + "\"content\":" + word + "},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}"));
         }
 
         events.Add(new SseEvent(2700, null, head + """},"logprobs":null,"finish_reason":"stop"}]}"""));

@@ -54,7 +54,7 @@ internal static class OpenAiStreamReader
         if (call.ResponseModel is not null)
         {
             var at = json.IndexOf("\"choices\":"u8);
-            if (at > 0 && json.IndexOf("\"usage\":{"u8) < 0 && json.IndexOf("\"x_groq\""u8) < 0 && json.IndexOf("\"error\""u8) < 0)
+            if (at > 0 && !HasObjectValue(json, "\"usage\":"u8) && json.IndexOf("\"x_groq\""u8) < 0 && json.IndexOf("\"error\""u8) < 0)
             {
                 var choices = new Utf8JsonReader(json[(at + "\"choices\":"u8.Length)..]);
                 if (choices.Read() && choices.TokenType == JsonTokenType.StartArray)
@@ -130,6 +130,19 @@ internal static class OpenAiStreamReader
         }
 
         return content;
+    }
+
+    /// <summary>True when the property (quoted name and colon) occurs with an object value (<c>"usage":null</c> does not count).</summary>
+    private static bool HasObjectValue(ReadOnlySpan<byte> json, ReadOnlySpan<byte> property)
+    {
+        var at = json.IndexOf(property);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var value = json[(at + property.Length)..].TrimStart(" \t\r\n"u8);
+        return value.Length > 0 && value[0] == (byte)'{';
     }
 
     private static bool ReadChoices(ref Utf8JsonReader reader, ParsedCall call)

@@ -52,6 +52,19 @@ public sealed class AnthropicTests
     }
 
     [Fact]
+    public void StreamWithoutEventFields_ReadsTheSame()
+    {
+        var exchange = Capture.Load("anthropic/messages_stream.http");
+        var bare = exchange with { SseEvents = [.. exchange.SseEvents.Select(e => e with { EventType = null })] };
+
+        var s = Detector.Detect(bare).Signal;
+
+        Assert.Equal(15, s.Usage.OutputTokens);
+        Assert.Equal(130, s.TtftMs);
+        Assert.Equal(Detector.Detect(exchange).Features.ContinuationHash, Detector.Detect(bare).Features.ContinuationHash);
+    }
+
+    [Fact]
     public void ToolUse_IssuesIdAndToolResultAnswersIt()
     {
         var first = Detector.DetectCapture("anthropic/messages_tool_use.http");

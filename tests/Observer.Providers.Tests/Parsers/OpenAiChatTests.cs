@@ -94,6 +94,32 @@ public sealed class OpenAiChatTests
     }
 
     [Fact]
+    public void StreamChunksInOtherLayouts_ReadTheSame()
+    {
+        // Pretty-printed chunks, usage before choices, and a content string that mentions "usage" and "choices".
+        var exchange = Capture.Parse("""
+            POST https://api.openai.com/v1/chat/completions
+            content-type: application/json
+
+            {"model":"gpt-4o","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"hi"}]}
+            === RESPONSE 200
+            content-type: text/event-stream
+
+            data: {"model": "gpt-4o-2024-08-06", "choices": [ { "index": 0, "delta": { "role": "assistant", "content": "" } } ]}
+
+            data: {"model": "gpt-4o-2024-08-06", "choices": [ { "index": 0, "delta": { "content": "say \"usage\":{ and \"choices\": " } } ]}
+
+            data: {"usage": {"prompt_tokens": 9, "completion_tokens": 7, "total_tokens": 16}, "choices": [ { "index": 0, "delta": {}, "finish_reason": "length" } ], "model": "gpt-4o-2024-08-06"}
+            """);
+
+        var call = Detector.Detect(exchange);
+
+        Assert.Equal(16, call.Signal.Usage.TotalTokens);
+        Assert.Equal("length", call.Signal.FinishReason);
+        Assert.Equal(110, call.Signal.TtftMs);
+    }
+
+    [Fact]
     public void StreamWithoutUsage_EstimatesTokensWithTokenizer()
     {
         var s = Detector.DetectCapture("openai/chat_stream_no_usage.http").Signal;
