@@ -37,7 +37,7 @@ public sealed record TaskCorrelationState
                 task = task.WithRoot(features, settings);
             }
 
-            open = open.Replace(existing, task);
+            open = open.SetItem(IndexOf(open, existing), task);
         }
         else
         {
@@ -49,7 +49,7 @@ public sealed record TaskCorrelationState
             if (open.Length > settings.MaxOpenTasks)
             {
                 var oldest = open.Where(t => t.Id != task.Id).MinBy(t => t.LastEndAt)!;
-                open = open.Remove(oldest);
+                open = open.RemoveAt(IndexOf(open, oldest));
                 closed.Add(oldest);
                 closedStatuses.Add(TaskStatuses.Completed);
             }
@@ -57,7 +57,7 @@ public sealed record TaskCorrelationState
 
         if (features.ExplicitTaskEnd)
         {
-            open = open.Remove(task);
+            open = open.RemoveAt(IndexOf(open, task));
             closed.Add(task);
             closedStatuses.Add(TaskStatuses.Completed);
         }
@@ -82,6 +82,20 @@ public sealed record TaskCorrelationState
     {
         var statuses = OpenTasks.Select(_ => TaskStatuses.Completed).ToList();
         return new CorrelationResult(Empty, null, TaskSignalFactory.Create(OpenTasks, statuses, settings.Rules));
+    }
+
+    /// <summary>By reference: records compare by value, which is slower and not what identifies a task here.</summary>
+    private static int IndexOf(ImmutableArray<OpenTask> open, OpenTask task)
+    {
+        for (var i = 0; i < open.Length; i++)
+        {
+            if (ReferenceEquals(open[i], task))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"task {task.Id} is not open");
     }
 
     private static ImmutableArray<OpenTask> CloseExpired(
