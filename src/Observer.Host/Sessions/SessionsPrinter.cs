@@ -96,7 +96,7 @@ public static class SessionsPrinter
             var x = step.Exchange.Exchange;
             output.WriteLine($"#{x.Sequence} {x.Method} {x.Host}{x.Path} -> {x.Status}");
             output.WriteLine($"    then: {Call(step.Then)}");
-            output.WriteLine($"    now:  {Call(step.Now)}{(step.NowTaskLabel is null ? "" : " " + step.NowTaskLabel)}");
+            output.WriteLine($"    now:  {Call(step.Now, step.NowTaskLabel)}");
             foreach (var diff in step.Differences)
             {
                 output.WriteLine($"    diff: {diff}");
@@ -133,10 +133,11 @@ public static class SessionsPrinter
             $"#{x.Sequence} {x.StartedAt.UtcDateTime:HH:mm:ss.fff} {x.Method} {x.Host}:{x.Port}{x.Path} {x.Status} ttfb {ttfb} ms total {x.LatencyMs:F1} ms  {Call(call)}");
     }
 
-    private static string Call(RecordedCall? call) => call is null
+    // A replay's task ids are fresh each run: it shows the grouping label (task-1, task-2…) instead.
+    private static string Call(RecordedCall? call, string? taskLabel = null) => call is null
         ? "not detected"
         : string.Create(CultureInfo.InvariantCulture,
-            $"{call.Provider}/{call.Operation} model {call.Model ?? "-"} tokens {call.Usage.InputTokens?.ToString(CultureInfo.InvariantCulture) ?? "-"}/{call.Usage.OutputTokens?.ToString(CultureInfo.InvariantCulture) ?? "-"} ({call.UsageSource}) task {call.TaskId ?? "-"}");
+            $"{call.Provider}/{call.Operation} model {call.Model ?? "-"} tokens {call.Usage.InputTokens?.ToString(CultureInfo.InvariantCulture) ?? "-"}/{call.Usage.OutputTokens?.ToString(CultureInfo.InvariantCulture) ?? "-"} ({call.UsageSource}) task {taskLabel ?? call.TaskId ?? "-"}");
 
     private static JsonObject ExchangeJson(RecordingEvents.ExchangeRecorded recorded, RecordedCall? call)
     {
