@@ -37,9 +37,11 @@ public sealed class StreamingTests : IClassFixture<ProxyFixture>
         Assert.Equal(10, arrivals.Count);
         var gaps = arrivals.Zip(arrivals.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b).TotalMilliseconds).ToList();
 
-        // Buffering would deliver the events together; each one must arrive on its own, ~200 ms after the previous.
-        Assert.All(gaps, g => Assert.True(g >= 100, $"gap {g:0} ms"));
-        Assert.True(gaps.Sum() >= 1500, $"spread {gaps.Sum():0} ms");
+        // Buffering would deliver the events together (spread ~0). A starved test thread may bunch one pair on a loaded
+        // machine, so the typical (median) gap and the overall spread are asserted, not every gap.
+        var median = gaps.Order().ElementAt(gaps.Count / 2);
+        Assert.True(median >= 100, $"median gap {median:0} ms; gaps {string.Join(", ", gaps.Select(g => g.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
+        Assert.True(gaps.Sum() >= 1200, $"spread {gaps.Sum():0} ms");
 
         var record = await Proxy.Sink.WaitForExchangeAsync(r => r.Path == "/sse" && r.HttpVersion == (version == "2.0" ? "2" : "1.1"));
         Assert.True(record.Streamed);
@@ -47,7 +49,7 @@ public sealed class StreamingTests : IClassFixture<ProxyFixture>
         Assert.Equal(10, record.SseEvents.Count);
         Assert.All(record.SseEvents, e => Assert.Equal("delta", e.EventType));
         Assert.Equal("{\"i\":9}", record.SseEvents[9].Data);
-        Assert.True(record.SseEvents[9].AtMs - record.SseEvents[0].AtMs >= 1500);
+        Assert.True(record.SseEvents[9].AtMs - record.SseEvents[0].AtMs >= 1200);
     }
 
     [Fact]
