@@ -53,7 +53,10 @@ public sealed class ExchangeDetector
         return new DetectedCall(signal, features);
     }
 
-    /// <summary>An accumulator for a realtime WebSocket endpoint (OpenAI Realtime, Deepgram live, ElevenLabs input streaming), or null.</summary>
+    /// <summary>
+    /// An accumulator for a realtime WebSocket endpoint (OpenAI/Azure Realtime, Deepgram live listen and speak,
+    /// ElevenLabs input streaming, AssemblyAI streaming), or null for any other endpoint.
+    /// </summary>
     public WebSocketUsageAccumulator? CreateWebSocketAccumulator(string host, int port, string path)
     {
         var match = _configuration.Catalog.Match(host, port, "GET", path);
@@ -72,9 +75,15 @@ public sealed class ExchangeDetector
             return new WebSocketUsageAccumulator(RealtimeKind.DeepgramListen);
         }
 
-        if (match.Provider.Slug == "elevenlabs" && match.Operation == Operations.Realtime)
+        if ((match.Provider.Slug == "elevenlabs" && match.Operation == Operations.Realtime)
+            || (match.Parser == ParserFamilies.Deepgram && match.Operation == Operations.SpeechSynthesis))
         {
-            return new WebSocketUsageAccumulator(RealtimeKind.ElevenLabsInput);
+            return new WebSocketUsageAccumulator(RealtimeKind.ClientTextCharacters);
+        }
+
+        if (match.Provider.Slug == "assemblyai" && match.Operation == Operations.Realtime)
+        {
+            return new WebSocketUsageAccumulator(RealtimeKind.AssemblyAiStreaming);
         }
 
         return null;

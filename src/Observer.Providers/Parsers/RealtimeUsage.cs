@@ -14,8 +14,11 @@ internal enum RealtimeKind
     /// <summary>Deepgram live <c>/v1/listen</c>: audio duration from <c>Metadata</c> or the last <c>Results</c>.</summary>
     DeepgramListen,
 
-    /// <summary>ElevenLabs <c>stream-input</c>: characters of the text the client sends.</summary>
-    ElevenLabsInput,
+    /// <summary>ElevenLabs <c>stream-input</c>, Deepgram <c>/v1/speak</c>: characters of the <c>text</c> the client sends.</summary>
+    ClientTextCharacters,
+
+    /// <summary>AssemblyAI streaming (<c>/v3/ws</c>): audio duration from the final <c>Termination</c> message.</summary>
+    AssemblyAiStreaming,
 }
 
 /// <summary>
@@ -56,8 +59,11 @@ internal sealed class RealtimeUsage(RealtimeKind kind)
                 case RealtimeKind.DeepgramListen when !message.FromClient:
                     ObserveDeepgram(message);
                     break;
-                case RealtimeKind.ElevenLabsInput:
-                    ObserveElevenLabs(message);
+                case RealtimeKind.ClientTextCharacters:
+                    ObserveClientText(message);
+                    break;
+                case RealtimeKind.AssemblyAiStreaming when !message.FromClient:
+                    ObserveAssemblyAi(message);
                     break;
             }
         }
@@ -159,10 +165,31 @@ internal sealed class RealtimeUsage(RealtimeKind kind)
         }
     }
 
-    private void ObserveElevenLabs(WebSocketMessageObserved message)
+    private void ObserveAssemblyAi(WebSocketMessageObserved message)
+    {
+        using var document = JsonRead.TryParse(Encoding.UTF8.GetBytes(message.Text!));
+        if (document is null)
+        {
+            return;
+        }
+
+        var root = document.RootElement;
+        switch (root.Str("type"))
+        {
+            case "Turn" when _firstContentMs is null && !string.IsNullOrEmpty(root.Str("transcript")):
+                _firstContentMs = message.AtMs;
+                break;
+            case "Termination":
+                _metadataSeconds = root.Double("audio_duration_seconds") ?? _metadataSeconds;
+                break;
+        }
+    }
+
+    private void ObserveClientText(WebSocketMessageObserved message)
     {
         if (!message.FromClient)
         {
+            // ElevenLabs answers with JSON carrying base64 "audio" (Deepgram's audio arrives as binary frames).
             if (_firstContentMs is null && message.Text!.Contains("\"audio\"", StringComparison.Ordinal))
             {
                 _firstContentMs = message.AtMs;

@@ -108,6 +108,41 @@ public sealed class WebSocketRealtimeTests
     }
 
     [Fact]
+    public void DeepgramSpeakSocket_CountsSpeakText()
+    {
+        var accumulator = Detector.Instance.CreateWebSocketAccumulator("api.deepgram.com", 443, "/v1/speak");
+        Assert.NotNull(accumulator);
+
+        accumulator.Observe(new(Connection, "ex", "api.deepgram.com", "/v1/speak", 1, true, true, 40, """{"type":"Speak","text":"Hello, how can I help you today?"}"""));
+        accumulator.Observe(new(Connection, "ex", "api.deepgram.com", "/v1/speak", 2, true, true, 17, """{"type":"Flush"}"""));
+
+        var s = Detector.Instance.Detect(Upgrade("api.deepgram.com", "/v1/speak", "model=aura-2-thalia-en&encoding=linear16"), Detector.Context, accumulator)!.Signal;
+
+        Assert.Equal("speech_synthesis", s.Operation);
+        Assert.Equal(32, s.Usage.Characters);
+        Assert.Equal(0.00096m, s.CostUsd);
+    }
+
+    [Fact]
+    public void AssemblyAiStreaming_DurationFromTermination()
+    {
+        var accumulator = Detector.Instance.CreateWebSocketAccumulator("streaming.assemblyai.com", 443, "/v3/ws");
+        Assert.NotNull(accumulator);
+
+        WebSocketMessageObserved Message(double at, string text) => new(Connection, "ex", "streaming.assemblyai.com", "/v3/ws", at, false, true, text.Length, text);
+        accumulator.Observe(Message(100, """{"type":"Begin","id":"de5d9927-73a6-4be8-b52d-b4c07be37e6b","expires_at":1759796682}"""));
+        accumulator.Observe(Message(640, """{"turn_order":0,"turn_is_formatted":false,"end_of_turn":false,"transcript":"hi","end_of_turn_confidence":0.42,"words":[],"type":"Turn"}"""));
+        accumulator.Observe(Message(9000, """{"type":"Termination","audio_duration_seconds":36,"session_duration_seconds":36}"""));
+
+        var s = Detector.Instance.Detect(Upgrade("streaming.assemblyai.com", "/v3/ws", "sample_rate=16000"), Detector.Context, accumulator)!.Signal;
+
+        Assert.Equal("realtime", s.Operation);
+        Assert.Equal(36, s.Usage.AudioSeconds);
+        Assert.Equal(640, s.TtftMs);
+        Assert.Equal(0.0015m, s.CostUsd); // 36 s × 0.15 / 3600
+    }
+
+    [Fact]
     public void NonRealtimeEndpoints_HaveNoAccumulator()
     {
         Assert.Null(Detector.Instance.CreateWebSocketAccumulator("api.openai.com", 443, "/v1/chat/completions"));
