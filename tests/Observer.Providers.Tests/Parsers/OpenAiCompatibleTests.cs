@@ -71,6 +71,18 @@ public sealed class OpenAiCompatibleTests
     }
 
     [Fact]
+    public void HuggingFace_RouterAndModelPaths()
+    {
+        var router = Detector.DetectCapture("huggingface/router_chat.http").Signal;
+        var loading = Detector.DetectCapture("huggingface/model_task.http").Signal;
+
+        Assert.Equal(("huggingface", "chat", 50L), (router.Provider, router.Operation, router.Usage.TotalTokens!.Value));
+        Assert.Equal("meta-llama/Llama-3.1-8B-Instruct:cerebras", router.Model);
+        Assert.Equal(("chat", 503), (loading.Operation, loading.Status));
+        Assert.Equal("Model meta-llama/Llama-3.1-8B-Instruct is currently loading", loading.Error!.Message);
+    }
+
+    [Fact]
     public void Xai_FoldsReasoningIntoOutput()
     {
         var s = Detector.DetectCapture("xai/chat.http").Signal;
