@@ -7,9 +7,9 @@ using Observer.Contracts.Signals;
 
 namespace Observer.Backend.Tests.Ingest;
 
-public sealed class ContractValidationTests : IAsyncLifetime
+public sealed class ContractValidationTests(BackendFixture fixture) : IClassFixture<BackendFixture>
 {
-    private RunningBackend _backend = null!;
+    private readonly RunningBackend _backend = fixture.Backend;
 
     public static TheoryData<string, string> RequiredFields()
     {
@@ -27,10 +27,6 @@ public sealed class ContractValidationTests : IAsyncLifetime
 
         return data;
     }
-
-    public async Task InitializeAsync() => _backend = await RunningBackend.StartAsync();
-
-    public async Task DisposeAsync() => await _backend.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(RequiredFields))]
@@ -82,17 +78,18 @@ public sealed class ContractValidationTests : IAsyncLifetime
     [Fact]
     public async Task SecondSignalInvalid_ReportsItsIndexAndStoresNothing()
     {
+        var good = Valid(SignalKinds.AiCall);
         var bad = Valid(SignalKinds.AiCall);
         bad["usage"]!.AsObject()["output_tokens"] = "five";
-        var body = new JsonArray(Valid(SignalKinds.AiCall), bad).ToJsonString();
+        var body = new JsonArray(good, bad).ToJsonString();
 
         var response = await _backend.Client.PostAsync("/api/v1/signals", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         var error = await ReadError(response);
 
         Assert.Equal(1, error.Index);
         Assert.Equal("usage.output_tokens", error.Field);
-        var health = JsonDocument.Parse(await _backend.Client.GetStringAsync("/health"));
-        Assert.Equal(0, health.RootElement.GetProperty("calls").GetInt64());
+        var stored = await _backend.Client.GetAsync("/api/v1/calls?limit=1000");
+        Assert.DoesNotContain(good["id"]!.GetValue<string>(), await stored.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -118,8 +115,9 @@ public sealed class ContractValidationTests : IAsyncLifetime
         var response = await _backend.Client.PostAsync("/api/v1/signals", Content(signal));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var calls = JsonDocument.Parse(await _backend.Client.GetStringAsync("/api/v1/calls"));
-        var stored = calls.RootElement.GetProperty("items")[0];
+        var calls = JsonDocument.Parse(await _backend.Client.GetStringAsync("/api/v1/calls?limit=1000"));
+        var stored = calls.RootElement.GetProperty("items").EnumerateArray()
+            .Single(c => c.GetProperty("id").GetString() == signal["id"]!.GetValue<string>());
         Assert.Equal(1, stored.GetProperty("future_field").GetProperty("nested").GetInt32());
     }
 
