@@ -82,7 +82,15 @@ internal static class CallSignalFactory
         }
 
         var price = Find(prices, match.Provider.Slug, call) ?? (match.Provider.PricesFrom is { } other ? Find(prices, other, call) : null);
-        return price is null ? null : CostCalculator.Compute(price, call, succeeded);
+        try
+        {
+            return price is null ? null : CostCalculator.Compute(price, call, succeeded);
+        }
+        catch (OverflowException)
+        {
+            // Absurd reported quantities (a garbage body) have no meaningful cost.
+            return null;
+        }
     }
 
     private static ModelPrice? Find(PriceTable prices, string provider, ParsedCall call) =>

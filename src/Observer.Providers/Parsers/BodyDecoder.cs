@@ -64,7 +64,7 @@ internal static class BodyDecoder
                 }
             }
         }
-        catch (Exception e) when (e is InvalidDataException or IOException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             if (output.Length == 0)
             {

@@ -146,6 +146,20 @@ public sealed class RobustnessTests
         }
     }
 
+    [Theory]
+    [InlineData("""{"model":"gpt-4o","usage":{"prompt_tokens":9223372036854775807,"completion_tokens":9223372036854775807,"total_tokens":-1}}""")]
+    [InlineData("""{"model":"gpt-4o","usage":{"prompt_tokens":1e308,"completion_tokens":-5}}""")]
+    [InlineData("""{"model":"whisper-1","duration":1e300}""")]
+    [InlineData("""{"model":"gpt-4o","usage":{"prompt_tokens":"12","completion_tokens":{"x":1}},"choices":"nope"}""")]
+    public void AbsurdUsageValues_NeverThrow(string response)
+    {
+        var exchange = Capture.Load("openai/transcription.http") with { ResponseBody = System.Text.Encoding.UTF8.GetBytes(response) };
+        var chat = Capture.Load("openai/chat.http") with { ResponseBody = System.Text.Encoding.UTF8.GetBytes(response) };
+
+        Assert.Equal("openai", Detector.Detect(exchange).Signal.Provider);
+        Assert.Equal("openai", Detector.Detect(chat).Signal.Provider);
+    }
+
     [Fact]
     public void TenMegabytesOfRandomBytes_StillReportTheCall()
     {
