@@ -7,6 +7,8 @@ namespace Observer.Actors.Recording;
 /// </summary>
 public sealed class RecordingRetention
 {
+    private const int RepairBatch = 500;
+
     private readonly SessionStore _store;
     private readonly RecordingOptions _options;
 
@@ -21,6 +23,8 @@ public sealed class RecordingRetention
 
     public async Task<Result> EnforceAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Sessions recorded just before a crash may lack their index row: rebuild it so age and order are known.
+        await _store.RepairIndexAsync(RepairBatch, cancellationToken).ConfigureAwait(false);
         var byAge = 0;
         foreach (var id in await _store.IdleSinceAsync(now - _options.Retention, cancellationToken).ConfigureAwait(false))
         {

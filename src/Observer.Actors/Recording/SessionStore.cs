@@ -17,6 +17,7 @@ public sealed class SessionStore
 
     private readonly JournalDatabase _database;
     private int _indexReady;
+    private int _journalReady;
 
     public SessionStore(JournalDatabase database) => _database = database;
 
@@ -137,6 +138,11 @@ public sealed class SessionStore
     /// <summary>A session's events in order, or an empty list when nothing is recorded under its id.</summary>
     public async Task<IReadOnlyList<RecordingEvents.IRecordingEvent>> LoadEventsAsync(string sessionId, CancellationToken cancellationToken)
     {
+        if (!await JournalExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return [];
+        }
+
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT manifest, message FROM journal WHERE persistence_id = @pid ORDER BY sequence_number";
@@ -155,6 +161,11 @@ public sealed class SessionStore
     public async Task<IReadOnlyList<(string SessionId, long Bytes, long StartedAt)>> SizesAsync(CancellationToken cancellationToken)
     {
         await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
+        if (!await JournalExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return [];
+        }
+
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
@@ -171,6 +182,50 @@ public sealed class SessionStore
         }
 
         return sizes;
+    }
+
+    /// <summary>
+    /// Rebuilds index rows of sessions that have journal events but no row (the process died between the journal
+    /// write and the index update), at most <paramref name="limit"/> per call. Returns how many were rebuilt.
+    /// </summary>
+    public async Task<int> RepairIndexAsync(int limit, CancellationToken cancellationToken)
+    {
+        await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
+        if (!await JournalExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return 0;
+        }
+
+        var missing = new List<string>();
+        await using (var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT DISTINCT j.persistence_id FROM journal j
+                LEFT JOIN axom_sessions s ON s.session_id = SUBSTR(j.persistence_id, {PersistencePrefix.Length + 1})
+                WHERE j.persistence_id LIKE @prefix AND s.session_id IS NULL LIMIT @limit
+                """;
+            Add(command, "@prefix", PersistencePrefix + "%");
+            Add(command, "@limit", limit);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                missing.Add(reader.GetString(0)[PersistencePrefix.Length..]);
+            }
+        }
+
+        foreach (var sessionId in missing)
+        {
+            var summary = SessionSummary.Start(sessionId);
+            foreach (var evt in await LoadEventsAsync(sessionId, cancellationToken).ConfigureAwait(false))
+            {
+                summary = summary.Apply(evt, EventSize.Estimate(evt));
+            }
+
+            await UpsertAsync(summary, cancellationToken).ConfigureAwait(false);
+        }
+
+        return missing.Count;
     }
 
     /// <summary>Deletes a session's journal rows and index row.</summary>
@@ -207,6 +262,28 @@ public sealed class SessionStore
         }
 
         return ids;
+    }
+
+    /// <summary>Whether the journal plugin has created its table yet (a data dir no observer has run on has none).</summary>
+    private async Task<bool> JournalExistsAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _journalReady) == 1)
+        {
+            return true;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _database.Options.IsPostgres
+            ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'journal'"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'";
+        var exists = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        if (exists)
+        {
+            Volatile.Write(ref _journalReady, 1);
+        }
+
+        return exists;
     }
 
     private static string Join(ImmutableList<string> values) => string.Join(',', values.Select(v => v.Replace(',', ' ')));

@@ -27,7 +27,9 @@ public static class SessionsCommand
         list.SetAction((parse, ct) => RunAsync(async () =>
         {
             var filter = new SessionFilter(parse.GetValue(agent), parse.GetValue(provider), Time(parse.GetValue(since)), Time(parse.GetValue(until)), Status(parse.GetValue(status)), parse.GetValue(limit));
-            var rows = await SessionReader.Create(settings(parse)).Store.ListAsync(filter, ct).ConfigureAwait(false);
+            var store = SessionReader.Create(settings(parse)).Store;
+            await store.RepairIndexAsync(10_000, ct).ConfigureAwait(false);
+            var rows = await store.ListAsync(filter, ct).ConfigureAwait(false);
             SessionsPrinter.List(Console.Out, rows, parse.GetValue(json));
             return 0;
         }));

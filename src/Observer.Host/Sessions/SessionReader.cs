@@ -16,8 +16,16 @@ public sealed class SessionReader
 
     public SessionStore Store { get; }
 
-    public static SessionReader Create(ObserverSettings settings) =>
-        new(new SessionStore(new JournalDatabase(ActorComposition.CreateJournalOptions(settings))));
+    public static SessionReader Create(ObserverSettings settings)
+    {
+        var journal = ActorComposition.CreateJournalOptions(settings);
+        if (!journal.IsPostgres && !File.Exists(journal.SqliteFile))
+        {
+            throw new FileNotFoundException($"no journal at {journal.SqliteFile} (is --data-dir right?)");
+        }
+
+        return new(new SessionStore(new JournalDatabase(journal)));
+    }
 
     public async Task<RecordedSession> LoadAsync(string sessionId, CancellationToken cancellationToken)
     {

@@ -94,7 +94,7 @@ public static class SessionsPrinter
         foreach (var step in steps)
         {
             var x = step.Exchange.Exchange;
-            output.WriteLine($"#{x.Sequence} {x.Method} {x.Host}{x.Path} -> {x.Status}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"#{x.Sequence} {x.Method} {x.Host}:{x.Port}{x.Path} -> {x.Status}"));
             output.WriteLine($"    then: {Call(step.Then)}");
             output.WriteLine($"    now:  {Call(step.Now, step.NowTaskLabel)}");
             foreach (var diff in step.Differences)

@@ -61,6 +61,32 @@ public sealed class SessionRecordingSpecs : Akka.Hosting.TestKit.TestKit, IDispo
     }
 
     [Fact]
+    public async Task IndexRowLost_RepairRebuildsItFromTheJournal()
+    {
+        var supervisor = ActorRegistry.Get<RecordingSupervisorKey>();
+        var thread = new ChatThread().User("hello");
+        supervisor.Tell(new RecordingCommands.Exchange("agent-d", "acme", ExchangeFactory.Chat("conn-d", At, thread, ChatReply.Say("hi"))));
+        supervisor.Tell(new RecordingCommands.Exchange("agent-d", "acme", ExchangeFactory.Chat("conn-d", At.AddSeconds(1), thread, ChatReply.Say("hi"), status: 500)));
+        var original = await WaitForRowAsync("conn-d", r => r.Exchanges == 2);
+
+        // As if the process died after the journal write and before the index update.
+        await using (var connection = await Store.Database.OpenAsync(CancellationToken.None))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM axom_sessions WHERE session_id = 'conn-d'";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        Assert.Equal(1, await Store.RepairIndexAsync(100, CancellationToken.None));
+        var rebuilt = Assert.Single(await Store.ListAsync(new SessionFilter(Agent: "agent-d"), CancellationToken.None));
+        Assert.Equal((original.StartedAt, original.LastAt, original.Client, original.Exchanges), (rebuilt.StartedAt, rebuilt.LastAt, rebuilt.Client, rebuilt.Exchanges));
+        Assert.Equal(original.Agents, rebuilt.Agents);
+        Assert.Equal(original.Destinations, rebuilt.Destinations);
+        Assert.Equal(1, rebuilt.Errors);
+        Assert.Equal(0, await Store.RepairIndexAsync(100, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RecordBodiesOff_OnlyMetadataPersisted()
     {
         var deps = new RecordingDependencies(new RecordingOptions { RecordBodies = false }, Store, _metrics, NullLogger.Instance);
