@@ -7,21 +7,18 @@ namespace Observer.Actors.Shipping;
 /// </summary>
 public sealed class DeliveryPipeline
 {
-    // Fresh signals stay in memory up to this many (~12 MB of typical signals), so bursts are not re-read from the journal.
-    private const int MinCapacity = 10_000;
-
     private readonly Queue<PendingEvent> _queue = new();
     private readonly LinkedList<OutgoingBatch> _outstanding = new();
     private readonly int _batchSize;
     private readonly int _maxInFlight;
     private readonly TimeSpan _batchDelay;
 
-    public DeliveryPipeline(int batchSize, int maxInFlight, TimeSpan batchDelay)
+    public DeliveryPipeline(int batchSize, int maxInFlight, TimeSpan batchDelay, int maxSignalsInMemory = 10_000)
     {
         _batchSize = batchSize;
         _maxInFlight = maxInFlight;
         _batchDelay = batchDelay;
-        Capacity = Math.Max(batchSize * maxInFlight * 4, MinCapacity);
+        Capacity = Math.Max(batchSize * maxInFlight * 4, maxSignalsInMemory);
     }
 
     /// <summary>Most signals kept queued in memory; the rest waits in the journal.</summary>
@@ -32,6 +29,9 @@ public sealed class DeliveryPipeline
     public long QueuedBytes { get; private set; }
 
     public int InFlight { get; private set; }
+
+    /// <summary>Signals held in memory: queued plus in batches not yet settled.</summary>
+    public int SignalsInMemory => QueuedSignals + _outstanding.Sum(b => b.Settled ? 0 : b.SignalCount);
 
     public bool HasRoom => QueuedSignals < Capacity;
 

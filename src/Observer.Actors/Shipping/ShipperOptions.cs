@@ -35,6 +35,12 @@ public sealed class ShipperOptions
     public long MaxBacklogBytes { get; set; } = 1L << 30;
 
     /// <summary>
+    /// Most unconfirmed signals held in memory for delivery (at least 4 × BatchSize × MaxBatchesInFlight); the rest of
+    /// the backlog stays in the journal and is paged back. Bounds the shipper's memory whatever the backlog.
+    /// </summary>
+    public int MaxSignalsInMemory { get; set; } = 10_000;
+
+    /// <summary>
     /// Distinguishes shippers that share one journal database (PostgreSQL, clustered): each node needs its own,
     /// stable across restarts, or two nodes would write one event stream.
     /// </summary>
@@ -60,6 +66,7 @@ public sealed class ShipperOptions
         Require(MaxBackoff >= InitialBackoff, nameof(MaxBackoff), MaxBackoff);
         Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout), RequestTimeout);
         Require(MaxBacklogBytes >= 1024 * 1024, nameof(MaxBacklogBytes), MaxBacklogBytes);
+        Require(MaxSignalsInMemory >= 1, nameof(MaxSignalsInMemory), MaxSignalsInMemory);
         Require(CompactEveryEvents >= 1, nameof(CompactEveryEvents), CompactEveryEvents);
         Require(!string.IsNullOrWhiteSpace(ShipperId), nameof(ShipperId), ShipperId);
     }

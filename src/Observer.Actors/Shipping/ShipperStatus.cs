@@ -9,6 +9,8 @@ public sealed class ShipperStatus
     private long _pending;
     private long _backlogBytes;
     private long _lastDeliveredAtTicks;
+    private int _signalsInMemory;
+    private int _peakSignalsInMemory;
     private volatile bool _backlogFull;
     private volatile string? _lastDeliveryError;
 
@@ -17,6 +19,12 @@ public sealed class ShipperStatus
     public long Pending => Interlocked.Read(ref _pending);
 
     public long BacklogBytes => Interlocked.Read(ref _backlogBytes);
+
+    /// <summary>Unconfirmed signals currently held in memory (queued or in flight); bounded by <c>MaxSignalsInMemory</c>.</summary>
+    public int SignalsInMemory => Volatile.Read(ref _signalsInMemory);
+
+    /// <summary>The most <see cref="SignalsInMemory"/> seen since start.</summary>
+    public int PeakSignalsInMemory => Volatile.Read(ref _peakSignalsInMemory);
 
     /// <summary>Null after a successful delivery; otherwise why the last attempt failed.</summary>
     public string? LastDeliveryError => _lastDeliveryError;
@@ -39,6 +47,15 @@ public sealed class ShipperStatus
     {
         Interlocked.Exchange(ref _pending, pending);
         Interlocked.Exchange(ref _backlogBytes, bytes);
+    }
+
+    internal void SetSignalsInMemory(int signals)
+    {
+        Volatile.Write(ref _signalsInMemory, signals);
+        if (signals > _peakSignalsInMemory)
+        {
+            Volatile.Write(ref _peakSignalsInMemory, signals);
+        }
     }
 
     internal void SetBacklogFull(bool full) => _backlogFull = full;

@@ -115,6 +115,7 @@ internal sealed partial class SignalShipperActor
         }
 
         MaybePage(now);
+        _deps.Status.SetSignalsInMemory(_pipeline.SignalsInMemory);
     }
 
     private void Dispatch(OutgoingBatch batch)
@@ -240,15 +241,24 @@ internal sealed partial class SignalShipperActor
     private void HandlePageLoaded(ShipperMessages.PageLoaded page)
     {
         _paging = false;
+        var scannedUpTo = page.ScannedUpTo;
         foreach (var pending in page.Events)
         {
+            if (!_pipeline.HasRoom)
+            {
+                // The window is full: the rest of the page is read again later, memory stays bounded.
+                scannedUpTo = pending.SequenceNr - 1;
+                break;
+            }
+
             if (pending.SequenceNr > _loadedUpTo && pending.SequenceNr > _state.ConfirmedUpTo)
             {
                 _pipeline.Enqueue(pending);
             }
         }
 
-        _loadedUpTo = Math.Max(_loadedUpTo, page.ScannedUpTo);
+        _loadedUpTo = Math.Max(_loadedUpTo, scannedUpTo);
+        _deps.Status.SetSignalsInMemory(_pipeline.SignalsInMemory);
         TrySend();
     }
 

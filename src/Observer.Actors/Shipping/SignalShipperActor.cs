@@ -39,7 +39,7 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
     {
         _deps = deps;
         _options = deps.Options;
-        _pipeline = new DeliveryPipeline(_options.BatchSize, _options.MaxBatchesInFlight, _options.BatchDelay);
+        _pipeline = new DeliveryPipeline(_options.BatchSize, _options.MaxBatchesInFlight, _options.BatchDelay, _options.MaxSignalsInMemory);
         _retry = new RetryPolicy(_options.InitialBackoff, _options.MaxBackoff);
         _readJournal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         _materializer = Context.Materializer();

@@ -21,7 +21,9 @@ public sealed class ShipperRecoveryTests : IDisposable
         await backend.StopAsync();
         var journal = await TestJournals.CreateAsync(kind, _dir.Path);
         var shipperId = "down-" + Path.GetFileName(_dir.Path);
-        await using var node = await ShipperTestHost.StartAsync(journal, ShipperTestHost.FastOptions(backend.Url, shipperId));
+        var options = ShipperTestHost.FastOptions(backend.Url, shipperId);
+        options.MaxSignalsInMemory = 1_000;
+        await using var node = await ShipperTestHost.StartAsync(journal, options);
         var signals = TestSignals.Many(10_000);
 
         Assert.Equal(10_000, await node.ShipAsync(signals));
@@ -36,6 +38,10 @@ public sealed class ShipperRecoveryTests : IDisposable
             () => $"{backend.Deliveries.Count} of 10000 delivered");
         await Eventually.TrueAsync(() => node.Status.Pending == 0, Generous, () => $"{node.Status.Pending} still pending");
         Assert.Equal(10_000, node.Metrics.SignalsDelivered.Value);
+
+        // The backlog was paged back from the journal: memory never held more than the window (plus one event) and the batches in flight.
+        var window = Math.Max(options.MaxSignalsInMemory, 4 * options.BatchSize * options.MaxBatchesInFlight);
+        Assert.InRange(node.Status.PeakSignalsInMemory, 1, window + (options.BatchSize * (options.MaxBatchesInFlight + 1)));
         Assert.Equal(10_000, node.Metrics.SignalsPersisted.Value);
         Assert.Null(node.Status.LastDeliveryError);
     }
