@@ -22,14 +22,14 @@ internal static class CallSignalFactory
     {
         var usage = new Usage
         {
-            InputTokens = call.InputTokens,
-            OutputTokens = call.OutputTokens,
-            TotalTokens = call.TotalTokens ?? (call.InputTokens is null && call.OutputTokens is null ? null : (call.InputTokens ?? 0) + (call.OutputTokens ?? 0)),
-            CacheReadInputTokens = call.CacheReadInputTokens,
-            CacheCreationInputTokens = call.CacheCreationInputTokens,
-            ReasoningTokens = call.ReasoningTokens,
-            AudioSeconds = call.AudioSeconds,
-            Characters = call.Characters,
+            InputTokens = Count(call.InputTokens),
+            OutputTokens = Count(call.OutputTokens),
+            TotalTokens = Count(call.TotalTokens ?? (call.InputTokens is null && call.OutputTokens is null ? null : (call.InputTokens ?? 0) + (call.OutputTokens ?? 0))),
+            CacheReadInputTokens = Count(call.CacheReadInputTokens),
+            CacheCreationInputTokens = Count(call.CacheCreationInputTokens),
+            ReasoningTokens = Count(call.ReasoningTokens),
+            AudioSeconds = call.AudioSeconds is { } seconds && double.IsFinite(seconds) && seconds >= 0 ? seconds : null,
+            Characters = Count(call.Characters),
         };
         var stream = exchange.Streamed || sseStream || call.Streamed || exchange.WebSocket is not null;
         return new AiCallSignal
@@ -95,6 +95,9 @@ internal static class CallSignalFactory
 
     private static ModelPrice? Find(PriceTable prices, string provider, ParsedCall call) =>
         (call.ResponseModel is { } responseModel ? prices.Find(provider, responseModel) : null) ?? prices.Find(provider, call.Model);
+
+    /// <summary>A count from a body is only believed when it is not negative.</summary>
+    private static long? Count(long? value) => value is >= 0 ? value : null;
 
     private static string StripQuery(string path)
     {
