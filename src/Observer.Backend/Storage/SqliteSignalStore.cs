@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Observer.Contracts.Signals;
 
 namespace Observer.Backend.Storage;
 
@@ -43,13 +42,14 @@ public sealed class SqliteSignalStore(string databasePath) : ISignalStore
             await using var connection = await OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            foreach (var incoming in batch)
+            await using (var writer = new SqliteBatchWriter(connection, transaction))
             {
-                if (await InsertIdAsync(connection, incoming.Signal, now, cancellationToken))
+                foreach (var incoming in batch)
                 {
-                    await using var insert = SqliteSignalRows.CreateInsert(connection, incoming);
-                    await insert.ExecuteNonQueryAsync(cancellationToken);
-                    stored.Add(incoming);
+                    if (await writer.WriteAsync(incoming, now, cancellationToken))
+                    {
+                        stored.Add(incoming);
+                    }
                 }
             }
 
@@ -190,17 +190,6 @@ public sealed class SqliteSignalStore(string databasePath) : ISignalStore
         }
 
         return new Page(items, total, limit, offset);
-    }
-
-    private static async Task<bool> InsertIdAsync(
-        SqliteConnection connection, Signal signal, long now, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.InsertId;
-        command.Parameters.AddWithValue("$id", signal.Id);
-        command.Parameters.AddWithValue("$kind", signal.Kind);
-        command.Parameters.AddWithValue("$now", now);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
