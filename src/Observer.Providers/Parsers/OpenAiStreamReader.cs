@@ -21,13 +21,21 @@ internal static class OpenAiStreamReader
                 continue;
             }
 
-            var json = utf8.Encode(sse.Data);
             bool content;
             try
             {
-                content = sse.EventType is { } type && type.StartsWith("response.", StringComparison.Ordinal) || IsResponsesEvent(json)
-                    ? ReadResponsesEvent(json, call)
-                    : ReadChunk(json, call);
+                if (call.ResponseModel is not null && sse.EventType is null && ChoicesOnly(sse.Data) is { } choicesAt)
+                {
+                    var choices = new Utf8JsonReader(utf8.Encode(sse.Data.AsSpan(choicesAt)));
+                    content = choices.Read() && choices.TokenType == JsonTokenType.StartArray && ReadChoices(ref choices, call);
+                }
+                else
+                {
+                    var json = utf8.Encode(sse.Data);
+                    content = sse.EventType is { } type && type.StartsWith("response.", StringComparison.Ordinal) || IsResponsesEvent(json)
+                        ? ReadResponsesEvent(json, call)
+                        : ReadChunk(json, call);
+                }
             }
             catch (JsonException)
             {
@@ -41,29 +49,36 @@ internal static class OpenAiStreamReader
         }
     }
 
+    /// <summary>
+    /// The hot path. Once the model is known, a chunk without a usage object, <c>x_groq</c> or <c>error</c> matters only
+    /// for its choices: returns where the choices array starts, so only that part is transcoded and read (not id,
+    /// object, created, model and system_fingerprint of every chunk). A quoted property name cannot occur unescaped
+    /// inside a JSON string, so these searches cannot be fooled by content. Null: read the whole chunk.
+    /// </summary>
+    private static int? ChoicesOnly(string data)
+    {
+        const string Choices = "\"choices\":";
+        var at = data.IndexOf(Choices, StringComparison.Ordinal);
+        if (at <= 0 || data.Contains("\"x_groq\"", StringComparison.Ordinal) || data.Contains("\"error\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var usage = data.IndexOf("\"usage\":", StringComparison.Ordinal);
+        if (usage >= 0 && data.AsSpan(usage + "\"usage\":".Length).TrimStart(" \t\r\n").StartsWith('{'))
+        {
+            return null;
+        }
+
+        return at + Choices.Length;
+    }
+
     private static bool IsResponsesEvent(ReadOnlySpan<byte> json) =>
         json.Length > 20 && json[..Math.Min(json.Length, 40)].IndexOf("\"type\":\"response."u8) >= 0;
 
     /// <summary>One Chat Completions (or legacy Completions) chunk; true when it carried content.</summary>
     private static bool ReadChunk(ReadOnlySpan<byte> json, ParsedCall call)
     {
-        // Fast path for the common chunk: once the model is known and the chunk has no usage, x_groq or error
-        // object, only its choices matter, so the reader starts at the choices array instead of walking id,
-        // object, created, model and system_fingerprint of every chunk. (A quoted property name cannot occur
-        // unescaped inside a JSON string, so these byte searches cannot be fooled by content.)
-        if (call.ResponseModel is not null)
-        {
-            var at = json.IndexOf("\"choices\":"u8);
-            if (at > 0 && !HasObjectValue(json, "\"usage\":"u8) && json.IndexOf("\"x_groq\""u8) < 0 && json.IndexOf("\"error\""u8) < 0)
-            {
-                var choices = new Utf8JsonReader(json[(at + "\"choices\":"u8.Length)..]);
-                if (choices.Read() && choices.TokenType == JsonTokenType.StartArray)
-                {
-                    return ReadChoices(ref choices, call);
-                }
-            }
-        }
-
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -130,19 +145,6 @@ internal static class OpenAiStreamReader
         }
 
         return content;
-    }
-
-    /// <summary>True when the property (quoted name and colon) occurs with an object value (<c>"usage":null</c> does not count).</summary>
-    private static bool HasObjectValue(ReadOnlySpan<byte> json, ReadOnlySpan<byte> property)
-    {
-        var at = json.IndexOf(property);
-        if (at < 0)
-        {
-            return false;
-        }
-
-        var value = json[(at + property.Length)..].TrimStart(" \t\r\n"u8);
-        return value.Length > 0 && value[0] == (byte)'{';
     }
 
     private static bool ReadChoices(ref Utf8JsonReader reader, ParsedCall call)

@@ -12,7 +12,9 @@ internal sealed class Utf8Event : IDisposable
 {
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(4096);
 
-    public ReadOnlySpan<byte> Encode(string data)
+    public ReadOnlySpan<byte> Encode(string data) => Encode(data.AsSpan());
+
+    public ReadOnlySpan<byte> Encode(ReadOnlySpan<char> data)
     {
         var max = Encoding.UTF8.GetMaxByteCount(data.Length);
         if (max > _buffer.Length)
