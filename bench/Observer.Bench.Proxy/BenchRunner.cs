@@ -117,9 +117,13 @@ internal static class BenchRunner
             info.Environment["DOTNET_GCgen0size"] = gen0;
         }
 
-        if (Environment.GetEnvironmentVariable("BENCH_PROXY_SPINLIMIT") is { } spin)
+        // Runtime knobs for experiments: BENCH_CHILD_DOTNET_X=v reaches the proxy child as DOTNET_X=v.
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
         {
-            info.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = spin;
+            if (variable.Key is string name && name.StartsWith("BENCH_CHILD_DOTNET_", StringComparison.Ordinal))
+            {
+                info.Environment[name["BENCH_CHILD_".Length..]] = variable.Value as string;
+            }
         }
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
         {
