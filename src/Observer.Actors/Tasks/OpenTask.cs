@@ -39,6 +39,9 @@ public sealed record OpenTask
     /// <summary>Request and continuation hashes of the task's calls: a request whose prefix matches one continues it.</summary>
     public ImmutableArray<ulong> Fingerprints { get; init; } = [];
 
+    /// <summary>One bit per fingerprint ever added (a superset once old ones are dropped): a cheap pre-filter.</summary>
+    public ulong FingerprintMask { get; init; }
+
     /// <summary>First-message hashes of conversations started in this task.</summary>
     public ImmutableArray<ulong> RootHashes { get; init; } = [];
 
@@ -78,14 +81,17 @@ public sealed record OpenTask
         var failed = CallFacts.Failed(call);
         var max = settings.MaxFingerprints;
         var fingerprints = Fingerprints;
+        var mask = FingerprintMask;
         if (CallFacts.RequestHash(features) is { } request)
         {
             fingerprints = BoundedList.AppendDistinct(fingerprints, request, max);
+            mask |= FingerprintBit(request);
         }
 
         if (features.ContinuationHash is { } continuation)
         {
             fingerprints = BoundedList.AppendDistinct(fingerprints, continuation, max);
+            mask |= FingerprintBit(continuation);
         }
 
         var model = call.Model ?? call.ResponseModel;
@@ -109,6 +115,7 @@ public sealed record OpenTask
             HasTextToSpeech = HasTextToSpeech || call.Category == CallFacts.TextToSpeech,
             HasRealtime = HasRealtime || call.Operation == CallFacts.Realtime,
             Fingerprints = fingerprints,
+            FingerprintMask = mask,
             ToolCallIds = BoundedList.AppendDistinct(ToolCallIds, features.ToolCallIdsIssued, max),
             ResponseIds = features.ResponseId is { } response ? BoundedList.AppendDistinct(ResponseIds, response, max) : ResponseIds,
             WebSocketSessions = CallFacts.IsWebSocket(call) ? BoundedList.AppendDistinct(WebSocketSessions, call.SessionId, 16) : WebSocketSessions,
@@ -118,6 +125,20 @@ public sealed record OpenTask
 
     public OpenTask WithRoot(CallFeatures features, TaskCorrelationSettings settings) =>
         CallFacts.RootHash(features) is { } root ? this with { RootHashes = BoundedList.AppendDistinct(RootHashes, root, settings.MaxFingerprints) } : this;
+
+    /// <summary>The mask bits of some hashes (bit = low six bits of the hash).</summary>
+    public static ulong FingerprintBits(IReadOnlyList<ulong> hashes)
+    {
+        var bits = 0UL;
+        for (var i = 0; i < hashes.Count; i++)
+        {
+            bits |= FingerprintBit(hashes[i]);
+        }
+
+        return bits;
+    }
+
+    private static ulong FingerprintBit(ulong hash) => 1UL << (int)(hash & 63);
 
     private static string AppendText(string current, string? text, int max)
     {

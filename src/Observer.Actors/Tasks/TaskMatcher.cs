@@ -43,14 +43,33 @@ internal static class TaskMatcher
 
     private static OpenTask? Conversation(ImmutableArray<OpenTask> open, AiCallSignal call, CallFeatures features)
     {
-        // The longest matching prefix wins: it is the most specific earlier call this request extends.
-        for (var i = features.PrefixHashes.Count - 1; i >= 0; i--)
+        // The longest matching prefix wins: it is the most specific earlier call this request extends. A task's
+        // fingerprint bit mask rejects most tasks without looking at their fingerprints.
+        var prefixes = features.PrefixHashes;
+        var mask = OpenTask.FingerprintBits(prefixes);
+        OpenTask? best = null;
+        var bestIndex = -1;
+        foreach (var task in open)
         {
-            var hash = features.PrefixHashes[i];
-            if (Find(open, t => t.Fingerprints.Contains(hash)) is { } task)
+            if ((task.FingerprintMask & mask) == 0)
             {
-                return task;
+                continue;
             }
+
+            for (var i = prefixes.Count - 1; i > bestIndex; i--)
+            {
+                if (task.Fingerprints.Contains(prefixes[i]))
+                {
+                    best = task;
+                    bestIndex = i;
+                    break;
+                }
+            }
+        }
+
+        if (best is not null)
+        {
+            return best;
         }
 
         if (features.PreviousResponseId is { } previous && Find(open, t => t.ResponseIds.Contains(previous)) is { } responses)
