@@ -41,7 +41,7 @@ public sealed class RecordingRetentionActor : ReceiveActor, IWithTimers
         }
     }
 
-    protected override void PreStart() => Timers.StartPeriodicTimer("retention", Tick.Instance, TimeSpan.FromSeconds(5), _deps.Options.RetentionInterval);
+    protected override void PreStart() => Timers.StartPeriodicTimer("retention", Tick.Instance, _deps.Options.RetentionInterval);
 
     private void Run()
     {

@@ -62,6 +62,8 @@ public static class ActorComposition
         RecordBodies = settings.RecordBodies,
         Retention = settings.RecordingRetention,
         MaxSizeBytes = settings.RecordingMaxSizeBytes,
+        // Enforced continuously: a short retention (tests, debugging) is checked at a quarter of its length.
+        RetentionInterval = TimeSpan.FromTicks(Math.Clamp(settings.RecordingRetention.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute)),
     };
 
     public static ShipperOptions CreateShipperOptions(ObserverSettings settings) => new()
