@@ -84,9 +84,11 @@ internal sealed class ForwardingHandler
 
         var status = context.Response.StatusCode;
         SignalError? signalError = null;
-        var clientAborted = context.RequestAborted.IsCancellationRequested;
+        // Only a failed exchange can be a client abort: a client that hangs up right after the last byte aborted nothing.
+        var clientAborted = false;
         if (error != ForwarderError.None)
         {
+            clientAborted = context.RequestAborted.IsCancellationRequested;
             var failure = ForwardingFailure.Map(error, context.Features.Get<IForwarderErrorFeature>()?.Exception, clientAborted, target.Host + ":" + target.Port.ToString(CultureInfo.InvariantCulture), _runtime.Options.IdleTimeout);
             signalError = new SignalError(failure.Type, failure.Reason);
             clientAborted |= failure.Type == ProxyErrorTypes.ClientAborted;
