@@ -16,6 +16,7 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
 {
     // Beyond this many bytes waiting for the journal, the journal is not keeping up: refuse rather than grow memory.
     private const long MaxUnpersistedBytes = 64L * 1024 * 1024;
+    private const int MaxWritesInFlight = 2;
 
     private readonly ShipperDependencies _deps;
     private readonly ShipperOptions _options;
@@ -28,9 +29,8 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
     private List<StoredSignal> _buffer = [];
     private long _bufferBytes;
     private List<PendingReply> _bufferReplies = [];
-    private List<PendingReply> _writingReplies = [];
-    private int _writingEvents;
-    private int _writingSignals;
+    // Journal writes in flight, oldest first (handlers complete in write order). Two overlap encoding and database I/O.
+    private readonly Queue<WriteGroup> _writes = new();
     private long _writingBytes;
     private bool _backlogFull;
     private bool _failed;
@@ -72,11 +72,11 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
         if (!_failed)
         {
             _failed = true;
-            var lost = _writingSignals + _buffer.Count;
+            var lost = _writes.Sum(w => w.Signals) + _buffer.Count;
             ShipperLog.PersistFailed(_deps.Logger, lost, cause);
             _deps.Journal.Health.ReportFailure($"journal write failed: {cause.Message}");
             _deps.Metrics.SignalsDropped.WithLabels(DropReasons.JournalUnavailable).Inc(lost);
-            foreach (var reply in _writingReplies.Concat(_bufferReplies))
+            foreach (var reply in _writes.SelectMany(w => w.Replies).Concat(_bufferReplies))
             {
                 reply.Sender.Tell(new ShipperProtocol.Accepted(0, reply.Accepted + reply.Refused));
             }
@@ -157,7 +157,7 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
             }
         }
 
-        if (_writingEvents == 0)
+        if (_writes.Count < MaxWritesInFlight)
         {
             FlushBuffer();
         }
@@ -165,7 +165,7 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
 
     private void HandleFlush()
     {
-        if (_buffer.Count == 0 && _writingEvents == 0)
+        if (_buffer.Count == 0 && _writes.Count == 0)
         {
             Sender.Tell(Flushed.Instance);
         }
@@ -179,18 +179,20 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
     {
         if (_buffer.Count == 0)
         {
-            _flushWaiters.ForEach(w => w.Tell(Flushed.Instance));
-            _flushWaiters.Clear();
+            if (_writes.Count == 0)
+            {
+                _flushWaiters.ForEach(w => w.Tell(Flushed.Instance));
+                _flushWaiters.Clear();
+            }
+
             return;
         }
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var events = _buffer.Chunk(_options.BatchSize).Select(chunk => new ShipperEvents.SignalsAccepted(now, chunk)).ToList();
-        _writingReplies = _bufferReplies;
+        _writes.Enqueue(new WriteGroup(events.Count, _buffer.Count, _bufferBytes, _bufferReplies));
         _bufferReplies = [];
-        _writingEvents = events.Count;
-        _writingSignals = _buffer.Count;
-        _writingBytes = _bufferBytes;
+        _writingBytes += _bufferBytes;
         _buffer = [];
         _bufferBytes = 0;
         PersistAllAsync(events, OnAccepted);
@@ -209,19 +211,19 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
 
     private void WriteStepDone()
     {
-        if (--_writingEvents > 0)
+        var group = _writes.Peek();
+        if (--group.Remaining > 0)
         {
             return;
         }
 
-        foreach (var reply in _writingReplies)
+        _writes.Dequeue();
+        _writingBytes -= group.Bytes;
+        foreach (var reply in group.Replies)
         {
             reply.Sender.Tell(new ShipperProtocol.Accepted(reply.Accepted, reply.Refused));
         }
 
-        _writingReplies = [];
-        _writingSignals = 0;
-        _writingBytes = 0;
         FlushBuffer();
     }
 
@@ -249,4 +251,15 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
     }
 
     private sealed record PendingReply(IActorRef Sender, int Accepted, int Refused);
+
+    private sealed class WriteGroup(int events, int signals, long bytes, List<PendingReply> replies)
+    {
+        public int Remaining { get; set; } = events;
+
+        public int Signals { get; } = signals;
+
+        public long Bytes { get; } = bytes;
+
+        public List<PendingReply> Replies { get; } = replies;
+    }
 }
