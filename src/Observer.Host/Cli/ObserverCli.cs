@@ -11,11 +11,6 @@ public static class ObserverCli
     {
         var settings = new SettingOptions();
         var root = new RootCommand("Axom Observer: a forward proxy that observes AI traffic and ships signals to a backend.");
-        foreach (var option in settings.All)
-        {
-            root.Options.Add(option);
-        }
-
         root.Subcommands.Add(RunCommand.Create(settings));
         root.Subcommands.Add(CaCommand.Create(settings));
         root.Subcommands.Add(SignalsCommand.Create(parse =>
@@ -24,6 +19,10 @@ public static class ObserverCli
             return (ActorComposition.CreateJournalOptions(observer), ActorComposition.CreateShipperOptions(observer));
         }));
         root.Subcommands.Add(SessionsCommand.Create(settings.Load));
+        var demo = DemoCommand.Create((args, cancellationToken) =>
+            Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken));
+        root.Subcommands.Add(demo);
+        settings.AddTo(root, except: demo);
         root.SetAction((parse, cancellationToken) => RunCommand.RunAsync(settings, parse, cancellationToken));
         return root;
     }

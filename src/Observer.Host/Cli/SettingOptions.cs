@@ -17,7 +17,6 @@ public sealed class SettingOptions
         {
             Description = $"YAML file with settings and tables (providers, prices, task_rules) [env: {SettingsLoader.ConfigEnvironmentVariable}]",
             HelpName = "file",
-            Recursive = true,
         };
 
         foreach (var descriptor in SettingsCatalog.All)
@@ -31,16 +30,14 @@ public sealed class SettingOptions
                     HelpName = "value",
                     Arity = ArgumentArity.OneOrMore,
                     AllowMultipleArgumentsPerToken = false,
-                    Recursive = true,
                 },
                 SettingShape.Switch => new Option<string>(descriptor.Flag)
                 {
                     Description = help,
                     HelpName = "true|false",
                     Arity = ArgumentArity.ZeroOrOne,
-                    Recursive = true,
                 },
-                _ => new Option<string>(descriptor.Flag) { Description = help, HelpName = "value", Recursive = true },
+                _ => new Option<string>(descriptor.Flag) { Description = help, HelpName = "value" },
             };
             _options.Add((descriptor, option));
         }
@@ -49,6 +46,28 @@ public sealed class SettingOptions
     public Option<string> Config { get; }
 
     public IEnumerable<Option> All => _options.Select(o => o.Option).Prepend(Config);
+
+    /// <summary>
+    /// Adds the settings options to a command and its subcommands, except those listed (a command with settings of
+    /// its own, like <c>demo</c>, would otherwise see two options of one name).
+    /// </summary>
+    public void AddTo(Command command, params Command[] except)
+    {
+        if (except.Contains(command))
+        {
+            return;
+        }
+
+        foreach (var option in All)
+        {
+            command.Options.Add(option);
+        }
+
+        foreach (var subcommand in command.Subcommands)
+        {
+            AddTo(subcommand, except);
+        }
+    }
 
     /// <summary>The flags given on this command line, by setting name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> GivenFlags(ParseResult result)
