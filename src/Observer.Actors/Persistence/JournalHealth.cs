@@ -8,6 +8,7 @@ public sealed class JournalHealth
 {
     private volatile string? _lastError;
     private volatile bool _isWritable = true;
+    private volatile bool _failedOnWrite;
     private long _lastErrorAtTicks;
 
     public bool IsWritable => _isWritable;
@@ -23,10 +24,25 @@ public sealed class JournalHealth
         }
     }
 
-    public void ReportWritable() => _isWritable = true;
-
-    public void ReportFailure(string error)
+    /// <summary>A journal write succeeded.</summary>
+    public void ReportWritable()
     {
+        _failedOnWrite = false;
+        _isWritable = true;
+    }
+
+    /// <summary>The journal could be read (recovery): clears a connection failure, but not a write failure.</summary>
+    public void ReportReadable()
+    {
+        if (!_failedOnWrite)
+        {
+            _isWritable = true;
+        }
+    }
+
+    public void ReportFailure(string error, bool onWrite)
+    {
+        _failedOnWrite = onWrite;
         _lastError = error;
         Interlocked.Exchange(ref _lastErrorAtTicks, DateTimeOffset.UtcNow.UtcTicks);
         _isWritable = false;

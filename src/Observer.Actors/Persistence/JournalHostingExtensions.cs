@@ -38,7 +38,7 @@ public static class JournalHostingExtensions
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                health.ReportFailure($"journal unavailable: {ex.Message}");
+                health.ReportFailure($"journal unavailable: {ex.Message}", onWrite: false);
                 JournalLog.PrepareFailed(logger, ex);
             }
         });

@@ -73,6 +73,9 @@ internal sealed partial class SignalShipperActor
         _loadedUpTo = _state.ConfirmedUpTo;
         _highestWritten = LastSequenceNr;
         _lastCompactionMs = NowMs;
+
+        // The database answered (a failed write stays reported until a write succeeds).
+        _deps.Journal.Health.ReportReadable();
         PublishBacklog();
         ShipperLog.Recovered(_deps.Logger, PersistenceId, _state.PendingSignals, _state.BacklogBytes, _state.ConfirmedUpTo);
         Context.Parent.Tell(new ShipperMessages.Recovered());

@@ -74,7 +74,7 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
             _failed = true;
             var lost = _writes.Sum(w => w.Signals) + _buffer.Count;
             ShipperLog.PersistFailed(_deps.Logger, lost, cause);
-            _deps.Journal.Health.ReportFailure($"journal write failed: {cause.Message}");
+            _deps.Journal.Health.ReportFailure($"journal write failed: {cause.Message}", onWrite: true);
             _deps.Metrics.SignalsDropped.WithLabels(DropReasons.JournalUnavailable).Inc(lost);
             foreach (var reply in _writes.SelectMany(w => w.Replies).Concat(_bufferReplies))
             {
@@ -99,7 +99,7 @@ internal sealed partial class SignalShipperActor : ReceivePersistentActor, IWith
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
         ShipperLog.RecoveryFailed(_deps.Logger, reason);
-        _deps.Journal.Health.ReportFailure($"journal recovery failed: {reason.Message}");
+        _deps.Journal.Health.ReportFailure($"journal recovery failed: {reason.Message}", onWrite: false);
         base.OnRecoveryFailure(reason, message);
     }
 
