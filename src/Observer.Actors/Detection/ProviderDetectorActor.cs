@@ -10,7 +10,7 @@ namespace Observer.Actors.Detection;
 /// (bounded) and hands each exchange to its worker child, which can crash and restart without losing them.
 /// Passivates itself when idle with no WebSocket session open.
 /// </summary>
-public sealed class ProviderDetectorActor : ReceiveActor
+public sealed class ProviderDetectorActor : ReceiveActor, IWithTimers
 {
     public const int MaxOpenWebSockets = 256;
 
@@ -20,6 +20,8 @@ public sealed class ProviderDetectorActor : ReceiveActor
     private readonly Dictionary<string, IWebSocketObservation?> _webSockets = [];
     private readonly Queue<string> _webSocketOrder = new();
     private readonly IActorRef _worker;
+    private readonly TimeSpan _idleTimeout;
+    private long _lastActivity = Environment.TickCount64;
 
     public ProviderDetectorActor(string agentId, ICallDetector detector, IActorRef correlators, ObserverMetrics metrics, ILogger logger, TimeSpan idleTimeout)
     {
@@ -28,17 +30,43 @@ public sealed class ProviderDetectorActor : ReceiveActor
         _logger = logger;
         _worker = Context.ActorOf(Props.Create(() => new DetectionWorkerActor(detector, correlators, metrics, logger)), "worker");
 
-        Receive<DetectorCommands.DetectExchange>(OnDetect);
-        Receive<DetectorCommands.ObserveWebSocket>(OnWebSocket);
-        Receive<ReceiveTimeout>(_ =>
+        _idleTimeout = idleTimeout;
+        Receive<DetectorCommands.DetectExchange>(command =>
         {
-            if (_webSockets.Count == 0)
+            _lastActivity = Environment.TickCount64;
+            OnDetect(command);
+        });
+        Receive<DetectorCommands.ObserveWebSocket>(command =>
+        {
+            _lastActivity = Environment.TickCount64;
+            OnWebSocket(command);
+        });
+        Receive<IdleCheck>(_ =>
+        {
+            if (_webSockets.Count == 0 && Environment.TickCount64 - _lastActivity >= (long)_idleTimeout.TotalMilliseconds)
             {
                 Context.Parent.Tell(new Passivate(PoisonPill.Instance));
             }
         });
-        Context.SetReceiveTimeout(idleTimeout);
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>
+    /// Periodic idle check; a singleton timer message. A periodic check instead of a receive timeout, which would be
+    /// re-armed on every exchange (measurable at tens of thousands of exchanges a second).
+    /// </summary>
+    public sealed class IdleCheck
+    {
+        public static readonly IdleCheck Instance = new();
+
+        private IdleCheck()
+        {
+        }
+    }
+
+    protected override void PreStart() =>
+        Timers.StartPeriodicTimer("idle", IdleCheck.Instance, TimeSpan.FromTicks(Math.Max(_idleTimeout.Ticks / 2, TimeSpan.TicksPerSecond)));
 
     /// <summary>A parser bug must cost one exchange, not the agent's entity: restart the worker, keep this actor.</summary>
     protected override SupervisorStrategy SupervisorStrategy() =>
