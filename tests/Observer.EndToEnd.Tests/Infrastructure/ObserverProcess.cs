@@ -50,6 +50,29 @@ public sealed class ObserverProcess : IAsyncDisposable
         return observer;
     }
 
+    /// <summary>Starts the program with exactly these arguments (for long-running commands other than <c>run</c>).</summary>
+    public static ObserverProcess StartCommand(IEnumerable<string> arguments, string dataDir)
+    {
+        var observer = new ObserverProcess(StartProgram(arguments, null), 0, 0, 0, dataDir);
+        observer.Attach();
+        return observer;
+    }
+
+    /// <summary>Waits until a line of output contains the text (or the process exits, or the deadline passes).</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"'{text}' did not appear in the output:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Runs the program to completion (for CLI commands and start-up failures).</summary>
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunToEndAsync(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {

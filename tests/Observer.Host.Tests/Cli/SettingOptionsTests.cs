@@ -21,6 +21,18 @@ public sealed class SettingOptionsTests
     }
 
     [Fact]
+    public void ExceptedCommand_KeepsItsOwnOptionOfTheSameName()
+    {
+        var (settings, root) = CreateRoot();
+
+        var parse = root.Parse(["own", "--proxy-port", "9001"]);
+
+        Assert.Empty(parse.Errors);
+        Assert.Empty(settings.GivenFlags(parse));
+        Assert.Equal("9001", parse.GetValue<string>("--proxy-port"));
+    }
+
+    [Fact]
     public void FlagNotGiven_IsAbsentSoEnvironmentCanApply()
     {
         var (settings, root) = CreateRoot();
@@ -49,14 +61,13 @@ public sealed class SettingOptionsTests
     {
         var settings = new SettingOptions();
         var root = new RootCommand();
-        foreach (var option in settings.All)
-        {
-            root.Options.Add(option);
-        }
-
         var run = new Command("run");
         run.SetAction(_ => 0);
         root.Subcommands.Add(run);
+        var own = new Command("own") { new Option<string>("--proxy-port") };
+        own.SetAction(_ => 0);
+        root.Subcommands.Add(own);
+        settings.AddTo(root, except: own);
         return (settings, root);
     }
 }
