@@ -20,7 +20,7 @@ internal static class ProxyChild
         options.Ports.Add(0);
         options.Resolve.Add(new ResolveOverride(args[1], 443, "127.0.0.1", int.Parse(args[2], CultureInfo.InvariantCulture)));
         var sink = new CountingSink();
-        await using var server = new ProxyServer(options, ca, h => h == args[1], sink, new ObserverMetrics(), NullLoggerFactory.Instance);
+        await using var server = new ProxyServer(options, ca, (h, _) => h == args[1], sink, new ObserverMetrics(), NullLoggerFactory.Instance);
         await server.StartAsync(CancellationToken.None);
         Console.WriteLine($"READY {server.BoundEndpoints[0].Port} {ca.CertificatePath}");
         await Console.In.ReadToEndAsync();

@@ -116,7 +116,7 @@ public sealed class ObserverApplication : IAsyncDisposable
         builder.Services.AddSingleton(sp => new ProxyServer(
             ProxyComposition.CreateOptions(settings, providers),
             ca,
-            host => providers.IsProviderHost(host, 443),
+            providers.IsProviderHost,
             sp.GetRequiredService<IExchangeSink>(),
             metrics,
             sp.GetRequiredService<ILoggerFactory>()));

@@ -100,7 +100,7 @@ internal sealed class ConnectMiddleware
 
     private async Task ConnectAsync(ConnectionContext context, ProxyConnectionFeature state, ConnectTarget target, DateTimeOffset startedAt, CancellationToken headDeadline)
     {
-        if (!_runtime.Policy.ShouldIntercept(target.Host))
+        if (!_runtime.Policy.ShouldIntercept(target.Host, target.Port))
         {
             _runtime.Metrics.AcceptedTunnel.Inc();
             ProxyLog.ConnectAccepted(_runtime.Logger, state.Id.Value, target.Host, target.Port, ProxyMetrics.ModeTunnel);

@@ -6,9 +6,9 @@ internal sealed class InterceptionPolicy
     private readonly HostPattern[] _intercept;
     private readonly HostPattern[] _passthrough;
     private readonly bool _interceptAll;
-    private readonly Func<string, bool> _isCatalogHost;
+    private readonly Func<string, int, bool> _isCatalogHost;
 
-    public InterceptionPolicy(IEnumerable<string> intercept, IEnumerable<string> passthrough, bool interceptAll, Func<string, bool> isCatalogHost)
+    public InterceptionPolicy(IEnumerable<string> intercept, IEnumerable<string> passthrough, bool interceptAll, Func<string, int, bool> isCatalogHost)
     {
         _intercept = intercept.Select(HostPattern.Parse).ToArray();
         _passthrough = passthrough.Select(HostPattern.Parse).ToArray();
@@ -17,7 +17,7 @@ internal sealed class InterceptionPolicy
     }
 
     /// <summary>Passthrough wins over everything; then intercept-all, explicit intercept patterns, the catalog.</summary>
-    public bool ShouldIntercept(string host)
+    public bool ShouldIntercept(string host, int port)
     {
         foreach (var p in _passthrough)
         {
@@ -42,7 +42,7 @@ internal sealed class InterceptionPolicy
 
         try
         {
-            return _isCatalogHost(host);
+            return _isCatalogHost(host, port);
         }
         catch (Exception)
         {

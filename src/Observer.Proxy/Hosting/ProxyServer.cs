@@ -29,7 +29,7 @@ public sealed class ProxyServer : IAsyncDisposable
     private WebApplication? _app;
     private bool _stopped;
 
-    public ProxyServer(ProxyOptions options, CertificateAuthority ca, Func<string, bool> isCatalogHost,
+    public ProxyServer(ProxyOptions options, CertificateAuthority ca, Func<string, int, bool> isCatalogHost,
         IExchangeSink sink, ObserverMetrics metrics, ILoggerFactory loggerFactory)
     {
         options.Validate();

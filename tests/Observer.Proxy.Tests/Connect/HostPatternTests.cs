@@ -34,21 +34,30 @@ public sealed class HostPatternTests
     [Fact]
     public void Policy_PassthroughWinsThenInterceptAllThenPatternsThenCatalog()
     {
-        var policy = new InterceptionPolicy(["*.corp.test"], ["secret.corp.test", "api.openai.com"], interceptAll: false, h => h == "api.openai.com" || h == "api.anthropic.com");
+        var policy = new InterceptionPolicy(["*.corp.test"], ["secret.corp.test", "api.openai.com"], interceptAll: false, (h, _) => h == "api.openai.com" || h == "api.anthropic.com");
 
-        Assert.True(policy.ShouldIntercept("app.corp.test"));
-        Assert.False(policy.ShouldIntercept("secret.corp.test"));
-        Assert.False(policy.ShouldIntercept("api.openai.com"));
-        Assert.True(policy.ShouldIntercept("api.anthropic.com"));
-        Assert.False(policy.ShouldIntercept("example.com"));
-        Assert.True(new InterceptionPolicy([], [], interceptAll: true, _ => false).ShouldIntercept("example.com"));
+        Assert.True(policy.ShouldIntercept("app.corp.test", 443));
+        Assert.False(policy.ShouldIntercept("secret.corp.test", 443));
+        Assert.False(policy.ShouldIntercept("api.openai.com", 443));
+        Assert.True(policy.ShouldIntercept("api.anthropic.com", 443));
+        Assert.False(policy.ShouldIntercept("example.com", 443));
+        Assert.True(new InterceptionPolicy([], [], interceptAll: true, (_, _) => false).ShouldIntercept("example.com", 443));
     }
 
     [Fact]
     public void ThrowingCatalogLookup_FailsOpenToATunnel()
     {
-        var policy = new InterceptionPolicy([], [], interceptAll: false, _ => throw new InvalidOperationException("catalog broken"));
+        var policy = new InterceptionPolicy([], [], interceptAll: false, (_, _) => throw new InvalidOperationException("catalog broken"));
 
-        Assert.False(policy.ShouldIntercept("api.openai.com"));
+        Assert.False(policy.ShouldIntercept("api.openai.com", 443));
+    }
+
+    [Fact]
+    public void CatalogLookup_SeesTheConnectPort()
+    {
+        var policy = new InterceptionPolicy([], [], interceptAll: false, (h, p) => h == "localhost" && p == 11434);
+
+        Assert.True(policy.ShouldIntercept("localhost", 11434));
+        Assert.False(policy.ShouldIntercept("localhost", 443));
     }
 }

@@ -23,7 +23,7 @@ public sealed class ProxyServerLifecycleTests : IAsyncLifetime
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
         var options = new ProxyOptions();
         options.Ports.Add(port);
-        await using var server = new ProxyServer(options, _upstream.Ca, _ => false, new RecordingSink(), new ObserverMetrics(), NullLoggerFactory.Instance);
+        await using var server = new ProxyServer(options, _upstream.Ca, (_, _) => false, new RecordingSink(), new ObserverMetrics(), NullLoggerFactory.Instance);
 
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => server.StartAsync(CancellationToken.None));
         Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Message, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class ProxyServerLifecycleTests : IAsyncLifetime
         var options = new ProxyOptions { BindAddress = "not-an-ip" };
         options.Ports.Add(0);
 
-        var e = Assert.Throws<ArgumentException>(() => new ProxyServer(options, _upstream.Ca, _ => false, new RecordingSink(), new ObserverMetrics(), NullLoggerFactory.Instance));
+        var e = Assert.Throws<ArgumentException>(() => new ProxyServer(options, _upstream.Ca, (_, _) => false, new RecordingSink(), new ObserverMetrics(), NullLoggerFactory.Instance));
         Assert.Contains("not-an-ip", e.Message, StringComparison.Ordinal);
     }
 

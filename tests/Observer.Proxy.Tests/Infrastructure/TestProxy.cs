@@ -52,7 +52,7 @@ public sealed class TestProxy : IAsyncDisposable
         configure?.Invoke(options);
         var sink = new RecordingSink();
         var metrics = new ObserverMetrics();
-        var server = new ProxyServer(options, ca, h => h is AiHost or "ws.example.test", sink, metrics, NullLoggerFactory.Instance);
+        var server = new ProxyServer(options, ca, (h, _) => h is AiHost or "ws.example.test", sink, metrics, NullLoggerFactory.Instance);
         await server.StartAsync(CancellationToken.None);
         return new TestProxy(server, ca, sink, metrics, dir, upstream);
     }
