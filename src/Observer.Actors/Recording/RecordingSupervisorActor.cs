@@ -37,6 +37,7 @@ public sealed class RecordingSupervisorActor : ReceiveActor
                 recorder.Tell(SessionRecorderActor.StopRecorder.Instance);
             }
         });
+        Receive<CountRecorders>(_ => Sender.Tell(_recorders.Count));
         Receive<Terminated>(terminated =>
         {
             foreach (var (id, recorder) in _recorders)
@@ -53,6 +54,9 @@ public sealed class RecordingSupervisorActor : ReceiveActor
     protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(SuppressedDeadLetter));
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    /// <summary>Asks how many recorders are alive; answered with an <see cref="int"/>.</summary>
+    public sealed record CountRecorders;
 
     /// <summary>A recorder saw nothing for its idle timeout.</summary>
     public sealed record Idle(string SessionId);

@@ -21,6 +21,7 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
     private bool _indexWriting;
     private bool _indexDirty;
     private SessionSummary _summary;
+    private List<(RecordingEvents.IRecordingEvent Event, long Bytes)>? _sinceRecovery; // non-null while a resumed summary loads
 
     public SessionRecorderActor(string sessionId, RecordingDependencies deps)
     {
@@ -28,7 +29,8 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
         _deps = deps;
         _summary = SessionSummary.Start(sessionId);
 
-        Recover<RecordingEvents.IRecordingEvent>(e => _summary = _summary.Apply(e, EventSize.Estimate(e)));
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+        Command<SummaryLoaded>(OnSummaryLoaded);
         Command<RecordingEvents.IRecordingEvent>(OnEvent);
         Command<IndexWritten>(_ => OnIndexWritten());
         Command<ReceiveTimeout>(_ => Context.Parent.Tell(new RecordingSupervisorActor.Idle(_sessionId)));
@@ -41,6 +43,12 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
 
     public override string PersistenceId => SessionStore.PersistenceId(_sessionId);
 
+    /// <summary>
+    /// No replay: a new session (the usual case) costs one highest-sequence query instead of snapshot and event
+    /// queries, which matters with thousands of short connections. A resumed session reloads its summary instead.
+    /// </summary>
+    public override Recovery Recovery => Recovery.None;
+
     /// <summary>Stop once buffered events are written (sent by the supervisor when the recorder went idle).</summary>
     public sealed class StopRecorder
     {
@@ -52,6 +60,8 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
     }
 
     private sealed record IndexWritten;
+
+    private sealed record SummaryLoaded(SessionSummary? Summary);
 
     protected override void PreStart()
     {
@@ -109,6 +119,7 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
             _deps.Backlog.Release(bytes);
             _deps.Metrics.RecordingPersisted.Inc();
             _summary = _summary.Apply(evt, bytes);
+            _sinceRecovery?.Add((evt, bytes));
             if (--_inFlight > 0)
             {
                 return;
@@ -126,8 +137,67 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
         });
     }
 
+    private void OnRecovered()
+    {
+        if (LastSequenceNr == 0)
+        {
+            return;
+        }
+
+        // A resumed session: its earlier events define the index row; rebuild it off the actor.
+        _sinceRecovery = [];
+        var store = _deps.Store;
+        var sessionId = _sessionId;
+        var upTo = LastSequenceNr;
+        store.LoadEventsAsync(sessionId, CancellationToken.None, upTo).ContinueWith(
+            t =>
+            {
+                if (t.IsFaulted)
+                {
+                    return new SummaryLoaded(null);
+                }
+
+                var summary = SessionSummary.Start(sessionId);
+                foreach (var evt in t.Result)
+                {
+                    summary = summary.Apply(evt, EventSize.Estimate(evt));
+                }
+
+                return new SummaryLoaded(summary);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default).PipeTo(Self);
+    }
+
+    private void OnSummaryLoaded(SummaryLoaded loaded)
+    {
+        var since = _sinceRecovery ?? [];
+        _sinceRecovery = null;
+        if (loaded.Summary is { } summary)
+        {
+            _summary = since.Aggregate(summary, (s, e) => s.Apply(e.Event, e.Bytes));
+        }
+
+        if (_indexDirty)
+        {
+            WriteIndex();
+        }
+        else
+        {
+            StopWhenDone();
+        }
+    }
+
     private void WriteIndex()
     {
+        if (_sinceRecovery is not null)
+        {
+            // The earlier part of the summary is still loading: write once it is known.
+            _indexDirty = true;
+            return;
+        }
+
         if (_indexWriting)
         {
             _indexDirty = true;
@@ -169,7 +239,7 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
 
     private void StopWhenDone()
     {
-        if (_stopping && _inFlight == 0 && _buffer.Count == 0 && !_indexWriting)
+        if (_stopping && _inFlight == 0 && _buffer.Count == 0 && !_indexWriting && _sinceRecovery is null)
         {
             Context.Stop(Self);
         }

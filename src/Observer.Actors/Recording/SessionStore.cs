@@ -136,7 +136,7 @@ public sealed class SessionStore
     }
 
     /// <summary>A session's events in order, or an empty list when nothing is recorded under its id.</summary>
-    public async Task<IReadOnlyList<RecordingEvents.IRecordingEvent>> LoadEventsAsync(string sessionId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecordingEvents.IRecordingEvent>> LoadEventsAsync(string sessionId, CancellationToken cancellationToken, long toSequenceNr = long.MaxValue)
     {
         if (!await JournalExistsAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -145,8 +145,9 @@ public sealed class SessionStore
 
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT manifest, message FROM journal WHERE persistence_id = @pid ORDER BY sequence_number";
+        command.CommandText = "SELECT manifest, message FROM journal WHERE persistence_id = @pid AND sequence_number <= @to ORDER BY sequence_number";
         Add(command, "@pid", PersistenceId(sessionId));
+        Add(command, "@to", toSequenceNr);
         var events = new List<RecordingEvents.IRecordingEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

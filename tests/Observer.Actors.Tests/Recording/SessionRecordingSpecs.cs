@@ -87,6 +87,27 @@ public sealed class SessionRecordingSpecs : Akka.Hosting.TestKit.TestKit, IDispo
     }
 
     [Fact]
+    public async Task SessionResumedAfterItsRecorderStopped_ContinuesTheSequenceAndTheIndexCounts()
+    {
+        var deps = new RecordingDependencies(new RecordingOptions { RecorderIdleTimeout = TimeSpan.FromMilliseconds(300) }, Store, _metrics, NullLogger.Instance);
+        var supervisor = Sys.ActorOf(Props.Create(() => new RecordingSupervisorActor(deps)));
+        var thread = new ChatThread().User("hello");
+        supervisor.Tell(new RecordingCommands.Exchange("agent-e", "acme", ExchangeFactory.Chat("conn-e", At, thread, ChatReply.Say("hi"))));
+        supervisor.Tell(new RecordingCommands.Exchange("agent-e", "acme", ExchangeFactory.Chat("conn-e", At.AddSeconds(1), thread, ChatReply.Say("hi"))));
+        await WaitForRowAsync("conn-e", r => r.Exchanges == 2);
+        await AwaitAssertAsync(async () => Assert.Equal(0, await supervisor.Ask<int>(new RecordingSupervisorActor.CountRecorders())), TimeSpan.FromSeconds(15));
+
+        supervisor.Tell(new RecordingCommands.Exchange("agent-e", "acme", ExchangeFactory.Chat("conn-e", At.AddSeconds(2), thread, ChatReply.Say("hi"), status: 429)));
+        supervisor.Tell(new RecordingCommands.Closed("conn-e", At.AddSeconds(3)));
+
+        var row = await WaitForRowAsync("conn-e", r => r.ClosedAt is not null);
+        Assert.Equal(3, row.Exchanges);
+        Assert.Equal(1, row.Errors);
+        Assert.Equal(3, RecordedSession.From("conn-e", await Store.LoadEventsAsync("conn-e", CancellationToken.None)).Exchanges.Count);
+        Assert.Equal(0, _metrics.RecordingDropped.WithLabels("journal_failed").Value);
+    }
+
+    [Fact]
     public async Task RecordBodiesOff_OnlyMetadataPersisted()
     {
         var deps = new RecordingDependencies(new RecordingOptions { RecordBodies = false }, Store, _metrics, NullLogger.Instance);
