@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Observer.Actors.Persistence;
 using Observer.Actors.Shipping;
 using Observer.Actors.Tests.Persistence;
@@ -65,6 +66,29 @@ public sealed class ShipperRecoveryTests : IDisposable
         await Eventually.TrueAsync(() => signals.All(s => backend.Deliveries.ContainsKey(s.Id)), Generous,
             () => $"{backend.Deliveries.Count} of 1500 delivered after restart");
         Assert.All(backend.Deliveries.Values, count => Assert.Equal(1, count));
+    }
+
+    [Fact]
+    public async Task GracefulStopRightAfterFireAndForgetShips_FlushesThemAndNextStartDelivers()
+    {
+        await using var backend = await TestBackend.StartAsync();
+        backend.Status = () => 503;
+        var journal = new JournalOptions { DataDir = _dir.Path };
+        var signals = TestSignals.Many(2_500);
+        await using (var first = await ShipperTestHost.StartAsync(journal, ShipperTestHost.FastOptions(backend.Url)))
+        {
+            // Fire and forget, as producers do, and stop at once: the shutdown flush must write them all.
+            foreach (var chunk in signals.Chunk(500))
+            {
+                first.Shipper.Tell(new ShipperProtocol.Ship(chunk));
+            }
+        }
+
+        backend.Status = () => 200;
+        await using var second = await ShipperTestHost.StartAsync(journal, ShipperTestHost.FastOptions(backend.Url));
+
+        await Eventually.TrueAsync(() => signals.All(s => backend.Deliveries.ContainsKey(s.Id)), Generous,
+            () => $"{backend.Deliveries.Count} of 2500 delivered after the restart");
     }
 
     [Fact]
