@@ -60,12 +60,17 @@ public sealed class ShipperRecoveryTests : IDisposable
             await Eventually.TrueAsync(() => backend.Requests >= 1, Generous, () => "no attempt before restart");
         }
 
+        await Eventually.TrueAsync(() => backend.InProgress == 0, Generous, () => "requests of the first node still in progress");
+        HashSet<string> sentBeforeRestart = [.. backend.Seen];
         backend.Status = () => 200;
         await using var second = await ShipperTestHost.StartAsync(journal, ShipperTestHost.FastOptions(backend.Url));
 
         await Eventually.TrueAsync(() => signals.All(s => backend.Deliveries.ContainsKey(s.Id)), Generous,
             () => $"{backend.Deliveries.Count} of 1500 delivered after restart");
-        Assert.All(backend.Deliveries.Values, count => Assert.Equal(1, count));
+
+        // A request of the first node can still be answered 2xx after its client went away (at-least-once): such ids
+        // may arrive twice; no other id may.
+        Assert.All(backend.Deliveries.Where(d => d.Value > 1), d => Assert.Contains(d.Key, sentBeforeRestart));
     }
 
     [Fact]
