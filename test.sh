@@ -9,15 +9,18 @@ configuration=${CONFIGURATION:-Release}
 results="$root/TestResults"
 rm -rf "$results"
 
+started_postgres=0
 cleanup() {
-  if [ -x .ci/stop-postgres.sh ]; then .ci/stop-postgres.sh >/dev/null 2>&1 || true; fi
+  if [ "$started_postgres" = 1 ]; then bash .ci/stop-postgres.sh >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 
-# PostgreSQL for the clustered-journal tests (the script installs it when missing and exports AXOM_TEST_POSTGRES).
-if [ -f .ci/start-postgres.sh ] && [ -z "${AXOM_TEST_POSTGRES:-}" ]; then
-  # shellcheck disable=SC1091
-  source .ci/start-postgres.sh
+# PostgreSQL for the clustered-journal tests (the script installs it when missing; its last line is
+# AXOM_TEST_POSTGRES=<connection string>).
+if [ -z "${AXOM_TEST_POSTGRES:-}" ]; then
+  pg_line=$(bash .ci/start-postgres.sh | tail -1)
+  export "${pg_line?}"
+  started_postgres=1
 fi
 
 # Headless Chromium for the dashboard browser test.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Observer.Host.Cli;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
@@ -59,7 +60,8 @@ public static class SignalsCommand
     {
         try
         {
-            return await action().ConfigureAwait(false);
+            // Bad settings (flag, env, file) get the same one line and exit code as every other command.
+            return await CliErrors.GuardAsync(action).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DbException or ArgumentException or IOException or UnauthorizedAccessException)
         {

@@ -34,6 +34,12 @@ public sealed class ObserverSettings
     public TimeSpan TaskIdleGap { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan TaskMaxDuration { get; set; } = TimeSpan.FromMinutes(30);
     public string Journal { get; set; } = "sqlite";
+
+    /// <summary>
+    /// This node's stable name in a shared journal (its shipper's persistence id). Defaults to <c>default</c> with
+    /// the per-node SQLite file, and to <c>{cluster-host}-{cluster-port}</c> with PostgreSQL.
+    /// </summary>
+    public string? NodeId { get; set; }
     public string? JournalConnection { get; set; }
     public int BatchSize { get; set; } = 500;
     public TimeSpan BatchDelay { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -56,6 +56,10 @@ public static class SettingsCatalog
             (s, v) => Set(ValueParsers.Duration(v, out var d), () => s.TaskMaxDuration = d)),
         Scalar("journal", ["JOURNAL"], "sqlite (embedded, under --data-dir) or postgres.", "sqlite",
             (s, v) => v is "sqlite" or "postgres" ? Set(null, () => s.Journal = v) : $"'{v}' is not a journal (sqlite, postgres)"),
+        Scalar("node-id", ["NODE_ID"], "Stable name of this node in a shared (PostgreSQL) journal; must survive restarts.", "default (sqlite), {cluster-host}-{cluster-port} (postgres)",
+            (s, v) => v.Length > 0 && v.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+                ? Set(null, () => s.NodeId = v)
+                : $"'{v}' is not a node id (letters, digits, '-', '_', '.')"),
         Text("journal-connection", ["JOURNAL_CONNECTION"], "PostgreSQL connection string (with --journal postgres).", "none", (s, v) => s.JournalConnection = v),
         Scalar("batch-size", ["BATCH_SIZE"], "Signals per delivery batch at most.", "500",
             (s, v) => Set(ValueParsers.PositiveInt(v, out var n), () => s.BatchSize = n)),

@@ -93,6 +93,15 @@ public static class SettingsLoader
             throw new SettingsException("--journal postgres needs --journal-connection \"Host=...;Database=...;Username=...\"");
         }
 
+        if (s.NodeId is null && s.Journal == "postgres")
+        {
+            // Nodes sharing one journal each need a name that survives restarts, or a restarted node would not
+            // find (and deliver) what it left unconfirmed.
+            s.NodeId = s.ClusterPort != 0
+                ? $"{s.ClusterHost}-{s.ClusterPort}"
+                : throw new SettingsException("--journal postgres needs a stable --node-id (or a fixed --cluster-port) so each node finds its own backlog after a restart");
+        }
+
         var ports = new[] { ("--proxy-port", s.ProxyPort), ("--https-proxy-port", s.HttpsProxyPort), ("--admin-port", s.AdminPort) };
         foreach (var group in ports.Where(p => p.Item2 != 0).GroupBy(p => p.Item2).Where(g => g.Count() > 1))
         {

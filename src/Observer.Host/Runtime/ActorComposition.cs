@@ -77,6 +77,7 @@ public static class ActorComposition
         BatchDelay = settings.BatchDelay,
         MaxBackoff = settings.MaxBackoff,
         MaxBacklogBytes = settings.MaxBacklogBytes,
+        ShipperId = settings.NodeId ?? "default",
     };
 
     private static Akka.Event.LogLevel ToAkkaLogLevel(LogLevelSetting level) => LoggingSetup.ToLogLevel(level) switch

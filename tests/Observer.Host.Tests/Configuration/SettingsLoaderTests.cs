@@ -192,6 +192,29 @@ public sealed class SettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void PostgresJournal_NamesTheNodeAfterItsClusterAddress_OrNeedsANodeId()
+    {
+        var connection = "Host=127.0.0.1;Database=axom";
+        var derived = Load(new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["journal"] = ["postgres"], ["journal-connection"] = [connection], ["cluster-host"] = ["node-a.svc"], ["cluster-port"] = ["4053"],
+        });
+        var given = Load(new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["journal"] = ["postgres"], ["journal-connection"] = [connection], ["node-id"] = ["observer-1"],
+        });
+        var error = Assert.Throws<SettingsException>(() => Load(new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["journal"] = ["postgres"], ["journal-connection"] = [connection],
+        }));
+
+        Assert.Equal("node-a.svc-4053", derived.NodeId);
+        Assert.Equal("observer-1", given.NodeId);
+        Assert.StartsWith("--journal postgres needs a stable --node-id", error.Message);
+        Assert.Null(Load().NodeId);
+    }
+
+    [Fact]
     public void TwoListenersOnOnePort_AreRejected()
     {
         var error = Assert.Throws<SettingsException>(() => Load(new Dictionary<string, IReadOnlyList<string>> { ["admin-port"] = ["8888"] }));

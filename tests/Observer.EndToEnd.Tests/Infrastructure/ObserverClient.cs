@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Observer.EndToEnd.Tests.Sessions;
+namespace Observer.EndToEnd.Tests.Infrastructure;
 
 /// <summary>An HttpClient that uses the observer as its proxy and trusts only the observer's CA for intercepted hosts.</summary>
 public static class ObserverClient
