@@ -9,6 +9,7 @@ using Observer.Actors.Persistence;
 using Observer.Actors.Shipping;
 using Observer.Bench.Shipping;
 using Observer.Contracts.Signals;
+using Observer.Testing;
 
 // dotnet run -c Release --project bench/Observer.Bench.Shipping -- [--signals 200000] [--rate 2000] [--seconds 15]
 //   [--journal sqlite|postgres --journal-connection CS]
@@ -27,7 +28,7 @@ var journal = new JournalOptions
 
 await using var backend = new FastBackend();
 await backend.StartAsync();
-var pool = Enumerable.Range(0, 1000).Select(_ => BenchSignals.Create()).ToList();
+var pool = Enumerable.Range(0, 1000).Select(_ => (Signal)SampleSignals.AiCall()).ToList();
 var signalBytes = SignalJson.SerializeToUtf8(pool[0]).Length;
 Console.WriteLine($"journal: {journal.Kind}; signal size {signalBytes} bytes; cores {Environment.ProcessorCount}");
 

@@ -7,6 +7,7 @@ using Observer.Actors.Persistence;
 using Observer.Actors.Shipping;
 using Observer.Contracts.Ids;
 using Observer.Contracts.Signals;
+using Observer.Testing;
 
 // Usage: harness --data-dir DIR --backend URL [--journal sqlite|postgres --journal-connection CS]
 //                [--produce N --ids-file FILE] [--batch-size N]
@@ -32,7 +33,7 @@ if (settings.Produce > 0)
     var accepted = 0;
     foreach (var chunk in ids.Chunk(250))
     {
-        var signals = chunk.Select(HarnessSignals.Create).ToList();
+        var signals = chunk.Select(id => (Signal)SampleSignals.AiCall(id)).ToList();
         var reply = await shipper.Ask<ShipperProtocol.Accepted>(new ShipperProtocol.Ship(signals, ReplyTo: true), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         accepted += reply.Persisted;
     }

@@ -4,6 +4,7 @@ using Observer.Actors.Persistence;
 using Observer.Actors.Shipping;
 using Observer.Actors.Tests.Shipping;
 using Observer.Contracts.Signals;
+using Observer.Testing;
 
 namespace Observer.Actors.Tests.Persistence;
 
@@ -28,7 +29,7 @@ public sealed class JournalFailureTests
             await using var backend = await TestBackend.StartAsync();
             var journal = new JournalOptions { Kind = JournalOptions.Postgres, ConnectionString = connection };
             await using var node = await ShipperTestHost.StartAsync(journal, ShipperTestHost.FastOptions(backend.Url, "fail"));
-            Assert.Equal(10, await node.ShipAsync(TestSignals.Many(10)));
+            Assert.Equal(10, await node.ShipAsync(SampleSignals.Many(10)));
             Assert.True(node.Health.IsWritable);
 
             await ExecuteAsync(admin, $"ALTER DATABASE {database} SET default_transaction_read_only = on");
@@ -40,7 +41,7 @@ public sealed class JournalFailureTests
             Assert.True(node.Metrics.SignalsDropped.WithLabels(DropReasons.JournalUnavailable).Value >= refused);
 
             await ExecuteAsync(admin, $"ALTER DATABASE {database} SET default_transaction_read_only = off");
-            var again = TestSignals.Many(10);
+            var again = SampleSignals.Many(10);
             await Eventually.TrueAsync(() => TryShipAsync(node, again), Generous, () => "journal never accepted again: " + node.Health.LastError);
             Assert.True(node.Health.IsWritable);
             await Eventually.TrueAsync(() => again.All(s => backend.Deliveries.ContainsKey(s.Id)), Generous, () => "not delivered after recovery");
@@ -57,7 +58,7 @@ public sealed class JournalFailureTests
         var deadline = DateTime.UtcNow + Generous;
         while (DateTime.UtcNow < deadline)
         {
-            var signals = TestSignals.Many(5);
+            var signals = SampleSignals.Many(5);
             var reply = await node.Shipper.Ask<ShipperProtocol.Accepted>(new ShipperProtocol.Ship(signals, ReplyTo: true), Generous);
             if (reply.Refused > 0)
             {

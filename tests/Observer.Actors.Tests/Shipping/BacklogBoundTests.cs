@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Observer.Actors.Persistence;
 using Observer.Actors.Shipping;
+using Observer.Testing;
 
 namespace Observer.Actors.Tests.Shipping;
 
@@ -21,8 +22,8 @@ public sealed class BacklogBoundTests : IDisposable
         options.MaxBacklogBytes = 1024 * 1024;
         await using var node = await ShipperTestHost.StartAsync(new JournalOptions { DataDir = _dir.Path }, options);
 
-        var persisted = await node.ShipAsync(TestSignals.Many(2_000));
-        var reply = await node.Shipper.Ask<ShipperProtocol.Accepted>(new ShipperProtocol.Ship(TestSignals.Many(10), ReplyTo: true), Generous);
+        var persisted = await node.ShipAsync(SampleSignals.Many(2_000));
+        var reply = await node.Shipper.Ask<ShipperProtocol.Accepted>(new ShipperProtocol.Ship(SampleSignals.Many(10), ReplyTo: true), Generous);
 
         Assert.InRange(persisted, 100, 1_999);
         Assert.Equal((0, 10), (reply.Persisted, reply.Refused));
@@ -35,6 +36,6 @@ public sealed class BacklogBoundTests : IDisposable
         await Eventually.TrueAsync(() => !node.Status.BacklogFull && node.Status.Pending == 0, Generous,
             () => $"backlog still {node.Status.BacklogBytes} bytes");
         Assert.Equal(persisted, backend.Deliveries.Count);
-        Assert.Equal(10, await node.ShipAsync(TestSignals.Many(10)));
+        Assert.Equal(10, await node.ShipAsync(SampleSignals.Many(10)));
     }
 }

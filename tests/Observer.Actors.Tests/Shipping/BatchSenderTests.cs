@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Observer.Actors.Shipping;
+using Observer.Testing;
 
 namespace Observer.Actors.Tests.Shipping;
 
@@ -9,7 +10,7 @@ namespace Observer.Actors.Tests.Shipping;
 public sealed class BatchSenderTests
 {
     private static OutgoingBatch Batch(int count) =>
-        new([new PendingEvent(1, 0, TestSignals.Many(count).Select(StoredSignal.From).ToList())]);
+        new([new PendingEvent(1, 0, SampleSignals.Many(count).Select(StoredSignal.From).ToList())]);
 
     [Fact]
     public async Task Post_CarriesContractHeadersAndValidSignature()

@@ -1,5 +1,6 @@
 using Observer.Actors.Persistence;
 using Observer.Actors.Shipping;
+using Observer.Testing;
 
 namespace Observer.Actors.Tests.Shipping;
 
@@ -18,7 +19,7 @@ public sealed class DeadLetterTests : IDisposable
         backend.Status = () => 400;
         var journal = new JournalOptions { DataDir = _dir.Path };
         var options = ShipperTestHost.FastOptions(backend.Url);
-        var signals = TestSignals.Many(300);
+        var signals = SampleSignals.Many(300);
         await using (var node = await ShipperTestHost.StartAsync(journal, options))
         {
             await node.ShipAsync(signals);
@@ -60,7 +61,7 @@ public sealed class DeadLetterTests : IDisposable
         backend.Status = () => 422;
         var journal = new JournalOptions { DataDir = _dir.Path };
         var store = new DeadLetterStore(new JournalDatabase(journal));
-        var signal = TestSignals.AiCall();
+        var signal = SampleSignals.AiCall();
         await store.AddAsync(
             [new DeadLetter(signal.Id, "batch-1", 400, "HTTP 400", DateTimeOffset.UtcNow, Observer.Contracts.Signals.SignalJson.Serialize(signal))],
             TestContext.Current.CancellationToken);

@@ -1,11 +1,12 @@
 using Observer.Actors.Shipping;
+using Observer.Testing;
 
 namespace Observer.Actors.Tests.Shipping;
 
 public sealed class DeliveryPipelineTests
 {
     private static PendingEvent Event(long seq, int signals, long acceptedAt = 0) =>
-        new(seq, acceptedAt, TestSignals.Many(signals).Select(StoredSignal.From).ToList());
+        new(seq, acceptedAt, SampleSignals.Many(signals).Select(StoredSignal.From).ToList());
 
     [Fact]
     public void PartialBatch_WaitsForBatchDelay()

@@ -1,4 +1,5 @@
 using Observer.Actors.Persistence;
+using Observer.Testing;
 
 namespace Observer.Actors.Tests.Shipping;
 
@@ -23,7 +24,7 @@ public sealed class JournalSizeTests : IDisposable
         long peak = 0;
         for (var round = 0; round < 10; round++)
         {
-            Assert.Equal(Signals / 10, await node.ShipAsync(TestSignals.Many(Signals / 10), chunk: 500));
+            Assert.Equal(Signals / 10, await node.ShipAsync(SampleSignals.Many(Signals / 10), chunk: 500));
             peak = Math.Max(peak, JournalBytes(journal));
         }
 

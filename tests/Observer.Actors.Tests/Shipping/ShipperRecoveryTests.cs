@@ -2,6 +2,7 @@ using Akka.Actor;
 using Observer.Actors.Persistence;
 using Observer.Actors.Shipping;
 using Observer.Actors.Tests.Persistence;
+using Observer.Testing;
 
 namespace Observer.Actors.Tests.Shipping;
 
@@ -25,7 +26,7 @@ public sealed class ShipperRecoveryTests : IDisposable
         var options = ShipperTestHost.FastOptions(backend.Url, shipperId);
         options.MaxSignalsInMemory = 1_000;
         await using var node = await ShipperTestHost.StartAsync(journal, options);
-        var signals = TestSignals.Many(10_000);
+        var signals = SampleSignals.Many(10_000);
 
         Assert.Equal(10_000, await node.ShipAsync(signals));
         await Eventually.TrueAsync(() => node.Metrics.DeliveryRetries.Value >= 2, Generous, () => "no retries while down");
@@ -53,7 +54,7 @@ public sealed class ShipperRecoveryTests : IDisposable
         await using var backend = await TestBackend.StartAsync();
         backend.Status = () => 503;
         var journal = new JournalOptions { DataDir = _dir.Path };
-        var signals = TestSignals.Many(1_500);
+        var signals = SampleSignals.Many(1_500);
         await using (var first = await ShipperTestHost.StartAsync(journal, ShipperTestHost.FastOptions(backend.Url)))
         {
             Assert.Equal(1_500, await first.ShipAsync(signals));
@@ -79,7 +80,7 @@ public sealed class ShipperRecoveryTests : IDisposable
         await using var backend = await TestBackend.StartAsync();
         backend.Status = () => 503;
         var journal = new JournalOptions { DataDir = _dir.Path };
-        var signals = TestSignals.Many(2_500);
+        var signals = SampleSignals.Many(2_500);
         await using (var first = await ShipperTestHost.StartAsync(journal, ShipperTestHost.FastOptions(backend.Url)))
         {
             // Fire and forget, as producers do, and stop at once: the shutdown flush must write them all.
@@ -106,7 +107,7 @@ public sealed class ShipperRecoveryTests : IDisposable
         await using var node = await ShipperTestHost.StartAsync(
             new JournalOptions { DataDir = _dir.Path },
             ShipperTestHost.FastOptions(backend.Url));
-        var signals = TestSignals.Many(10);
+        var signals = SampleSignals.Many(10);
 
         await node.ShipAsync(signals);
 

@@ -1,11 +1,12 @@
 using Observer.Actors.Shipping;
+using Observer.Testing;
 
 namespace Observer.Actors.Tests.Shipping;
 
 public sealed class ShipperStateTests
 {
     private static ShipperEvents.SignalsAccepted Accepted(int count) =>
-        new(0, TestSignals.Many(count).Select(StoredSignal.From).ToList());
+        new(0, SampleSignals.Many(count).Select(StoredSignal.From).ToList());
 
     [Fact]
     public void AcceptedThenConfirmed_CountsPendingAndBytes()

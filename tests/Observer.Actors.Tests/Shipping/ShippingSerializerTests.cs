@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Observer.Actors.Shipping;
 using Observer.Contracts.Signals;
+using Observer.Testing;
 
 namespace Observer.Actors.Tests.Shipping;
 
@@ -17,7 +18,7 @@ public sealed class ShippingSerializerTests : IDisposable
     [Fact]
     public void SignalsAccepted_RoundTripsSignalsByteForByte()
     {
-        Signal[] signals = [TestSignals.AiCall(), TestSignals.Task(), TestSignals.AiCall() with { Error = new SignalError("upstream_timeout", "t\"o\\") }];
+        Signal[] signals = [SampleSignals.AiCall(), SampleSignals.Task(), SampleSignals.AiCall() with { Error = new SignalError("upstream_timeout", "t\"o\\") }];
         var accepted = new ShipperEvents.SignalsAccepted(1_767_323_045_678, signals.Select(StoredSignal.From).ToList());
 
         var back = (ShipperEvents.SignalsAccepted)RoundTrip(accepted, ShippingSerializer.SignalsAcceptedManifest);

@@ -1,19 +1,22 @@
 using Observer.Contracts.Ids;
 using Observer.Contracts.Signals;
 
-namespace Observer.Actors.Tests.Shipping;
+namespace Observer.Testing;
 
-/// <summary>Realistic signals for shipping tests.</summary>
-public static class TestSignals
+/// <summary>
+/// Realistic signals (about 1 KB of JSON each) for the shipping tests, the shipping harness and the shipping
+/// benchmark. One source file linked into each of those projects, so they all measure and test the same shape.
+/// </summary>
+internal static class SampleSignals
 {
     public static AiCallSignal AiCall(string? id = null) => new()
     {
         Id = id ?? SignalId.New(),
         CustomerId = "customer-1",
         AgentId = "agent-1",
-        Timestamp = new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.Zero),
-        SessionId = "session-1",
-        TaskId = "task-1",
+        Timestamp = DateTimeOffset.UtcNow,
+        SessionId = "0195f3c2-7d1e-7a4b-9c1d-2f3e4a5b6c7d",
+        TaskId = "0195f3c2-7d1e-7a4b-9c1d-2f3e4a5b6c7e",
         Provider = "openai",
         ProviderName = "OpenAI",
         Category = "llm",
@@ -25,22 +28,24 @@ public static class TestSignals
         Port = 443,
         Path = "/v1/chat/completions",
         Status = 200,
-        Source = new SourceEndpoint("127.0.0.1", 51234),
-        Destination = new DestinationEndpoint("api.openai.com", "127.0.0.1", 443),
+        Source = new SourceEndpoint("10.1.2.3", 51234),
+        Destination = new DestinationEndpoint("api.openai.com", "162.159.140.245", 443),
         LatencyMs = 812.25,
         TtfbMs = 301.5,
-        TtftMs = 320,
+        TtftMs = 320.75,
         Stream = true,
         Chunks = 42,
-        RequestBytes = 900,
-        ResponseBytes = 5000,
+        RequestBytes = 1900,
+        ResponseBytes = 15000,
         Model = "gpt-4o-mini",
         ResponseModel = "gpt-4o-mini-2024-07-18",
-        Usage = new Usage { InputTokens = 120, OutputTokens = 48, TotalTokens = 168 },
+        Usage = new Usage { InputTokens = 1200, OutputTokens = 480, TotalTokens = 1680, CacheReadInputTokens = 512 },
         UsageSource = UsageSources.Reported,
-        CostUsd = 0.0000468m,
+        CostUsd = 0.000468m,
         FinishReason = "stop",
-        Properties = new Dictionary<string, string> { ["team"] = "growth" },
+        TraceId = "4bf92f3577b34da6a3ce929d0e0e4736",
+        ParentSpanId = "00f067aa0ba902b7",
+        Properties = new Dictionary<string, string> { ["team"] = "growth", ["feature"] = "summaries" },
     };
 
     public static TaskSignal Task(string? id = null) => new()
