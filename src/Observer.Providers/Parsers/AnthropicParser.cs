@@ -54,28 +54,20 @@ internal sealed class AnthropicParser : WireParser
 
         var root = document.RootElement;
         call.Model ??= root.Str("model");
-        var hasher = call.Conversation;
         if (root.TryGet("system", out var system))
         {
-            hasher.BeginMessage("system");
-            var text = MessageText.Hash(system, hasher);
-            hasher.EndMessage();
-            call.NoteMessage("system", text);
+            call.HashMessage("system", system, static (content, hasher, _) => MessageText.Hash(content, hasher));
         }
 
         if (root.TryGetArray("messages", out var messages))
         {
             foreach (var message in messages.EnumerateArray())
             {
-                var role = message.Str("role") ?? "user";
-                hasher.BeginMessage(role);
-                var text = message.TryGet("content", out var content) ? HashContent(content, hasher, call) : "";
-                hasher.EndMessage();
-                call.NoteMessage(role, text);
+                call.HashMessage(message.Str("role") ?? "user", message.TryGet("content", out var content) ? content : default, HashContent);
             }
         }
 
-        call.HasConversation = hasher.MessageCount > 0;
+        call.HasConversation = call.Conversation.MessageCount > 0;
     }
 
     private static string HashContent(JsonElement content, ConversationHasher hasher, ParsedCall call)

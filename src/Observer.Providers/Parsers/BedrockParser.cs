@@ -26,28 +26,20 @@ internal sealed class BedrockParser : WireParser
         }
 
         var root = document.RootElement;
-        var hasher = call.Conversation;
         if (root.TryGetArray("system", out var system))
         {
-            hasher.BeginMessage("system");
-            var text = HashBlocks(system, hasher, call);
-            hasher.EndMessage();
-            call.NoteMessage("system", text);
+            call.HashMessage("system", system, HashBlocks);
         }
 
         if (root.TryGetArray("messages", out var messages))
         {
             foreach (var message in messages.EnumerateArray())
             {
-                var role = message.Str("role") ?? "user";
-                hasher.BeginMessage(role);
-                var text = message.TryGetArray("content", out var content) ? HashBlocks(content, hasher, call) : "";
-                hasher.EndMessage();
-                call.NoteMessage(role, text);
+                call.HashMessage(message.Str("role") ?? "user", message.TryGetArray("content", out var content) ? content : default, HashBlocks);
             }
         }
 
-        call.HasConversation = hasher.MessageCount > 0;
+        call.HasConversation = call.Conversation.MessageCount > 0;
     }
 
     private static string HashBlocks(JsonElement blocks, ConversationHasher hasher, ParsedCall call)

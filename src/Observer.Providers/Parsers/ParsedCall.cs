@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text;
 using Observer.Contracts.Signals;
 
@@ -87,6 +88,18 @@ internal sealed class ParsedCall
         {
             ToolCallIdsAnswered.Add(id);
         }
+    }
+
+    /// <summary>
+    /// Adds one message to the conversation fingerprint and notes its text for classification. An undefined
+    /// <paramref name="content"/> (the message has none) hashes as an empty message.
+    /// </summary>
+    public void HashMessage(string role, JsonElement content, Func<JsonElement, ConversationHasher, ParsedCall, string> hashContent)
+    {
+        Conversation.BeginMessage(role);
+        var text = content.ValueKind == JsonValueKind.Undefined ? "" : hashContent(content, Conversation, this);
+        Conversation.EndMessage();
+        NoteMessage(role, text);
     }
 
     /// <summary>Records a user/system message text for classification (first user message, system prompt).</summary>
