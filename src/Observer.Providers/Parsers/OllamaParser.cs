@@ -11,15 +11,13 @@ internal sealed class OllamaParser : WireParser
 {
     public override void ParseRequest(ParseInput input, ParsedCall call)
     {
-        using var document = JsonRead.TryParse(input.RequestBody);
-        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
+        using var document = ParseRequestObject(input, call);
+        if (document is null)
         {
-            call.Model ??= JsonScan.TopLevelString(input.RequestBody.Span, "model");
             return;
         }
 
         var root = document.RootElement;
-        call.Model ??= root.Str("model");
         if (root.TryGetArray("messages", out var messages))
         {
             OpenAiRequestReader.HashMessages(messages, call);
