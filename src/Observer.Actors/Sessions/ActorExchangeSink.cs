@@ -46,6 +46,27 @@ public sealed class ActorExchangeSink : IExchangeSink, IAsyncDisposable
     /// <summary>Observations waiting in the queue.</summary>
     public int Queued => _queue.Reader.Count;
 
+    /// <summary>
+    /// Waits until everything handed off so far has been through detection (queue empty, no exchange in flight), or
+    /// the timeout passes. The host calls it after the proxy stopped and before the actor system stops, so the calls
+    /// of the last in-flight exchanges still become signals. Returns false on timeout.
+    /// </summary>
+    public async Task<bool> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+        while (Queued > 0 || _budget.InFlight > 0)
+        {
+            if (_time.GetTimestamp() > deadline || !_supervisor.Task.IsCompleted)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     /// <summary>Connects the pump to the session supervisor once the actor system is up; until then the queue fills.</summary>
     public void Attach(IActorRef supervisor) => _supervisor.TrySetResult(supervisor);
 

@@ -11,8 +11,8 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Shutting down: letting in-flight exchanges finish for up to {GraceSeconds} s")]
     public static partial void ShuttingDown(ILogger logger, double graceSeconds);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Proxy stopped")]
-    public static partial void ProxyStopped(ILogger logger);
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Proxy stopped; observations handed to the actors: {Drained}")]
+    public static partial void ProxyStopped(ILogger logger, bool drained);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Admin endpoint on {Address}")]
     public static partial void AdminListening(ILogger logger, string address);

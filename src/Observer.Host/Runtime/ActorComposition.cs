@@ -27,6 +27,10 @@ public static class ActorComposition
                 loggers.ClearLoggers();
                 loggers.AddLoggerFactory();
             });
+            // SIGTERM must stop the host in its order (proxy drains first, then the actors flush into the journal);
+            // Akka's own process-exit hook would otherwise shut the actor system down at the same moment, and the
+            // last in-flight exchanges' signals would have nowhere to go.
+            akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
             akka.AddObserverActors(actors, sp);
             akka.AddObserverJournal(CreateJournalOptions(settings));
             akka.AddSignalShipper(CreateShipperOptions(settings));

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Observer.Actors.Sessions;
 using Observer.Host.Logging;
 using Observer.Proxy;
 
@@ -10,8 +11,10 @@ namespace Observer.Host.Runtime;
 /// Runs the proxy listeners inside the host's lifetime. Registered after the actor system, so on shutdown it stops
 /// first: no new connections, in-flight exchanges get the grace period, then the actors flush.
 /// </summary>
-public sealed class ProxyService(ProxyServer server, ObserverRuntimeOptions options, ILogger<ProxyService> logger) : IHostedService
+public sealed class ProxyService(ProxyServer server, ActorExchangeSink sink, ObserverRuntimeOptions options, ILogger<ProxyService> logger) : IHostedService
 {
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
     private volatile bool _listening;
 
     public bool IsListening => _listening;
@@ -31,6 +34,10 @@ public sealed class ProxyService(ProxyServer server, ObserverRuntimeOptions opti
         HostLog.ShuttingDown(logger, options.ShutdownGrace.TotalSeconds);
         await server.StopAsync(options.ShutdownGrace, cancellationToken).ConfigureAwait(false);
         await server.DisposeAsync().ConfigureAwait(false);
-        HostLog.ProxyStopped(logger);
+
+        // The last exchanges' records are still on their way to detection: let them through before the actor
+        // system stops, so their signals reach the journal.
+        var drained = await sink.DrainAsync(DrainTimeout, cancellationToken).ConfigureAwait(false);
+        HostLog.ProxyStopped(logger, drained);
     }
 }
