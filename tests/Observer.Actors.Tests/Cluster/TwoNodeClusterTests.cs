@@ -17,7 +17,8 @@ namespace Observer.Actors.Tests.Cluster;
 public sealed class TwoNodeClusterTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private static readonly DateTimeOffset At = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    // Near the real clock: the correlators close idle tasks by wall-clock ticks, and a past date would look idle at once.
+    private static readonly DateTimeOffset At = DateTimeOffset.UtcNow;
 
     [Fact]
     public async Task OneAgentsCallsThroughBothNodes_LandInOneTaskOnOneNode()
