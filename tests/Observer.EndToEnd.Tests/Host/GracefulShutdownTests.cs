@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Observer.DemoAI.Hosting;
 using Observer.EndToEnd.Tests.Infrastructure;
 
 namespace Observer.EndToEnd.Tests.Host;
@@ -12,34 +10,17 @@ namespace Observer.EndToEnd.Tests.Host;
 public sealed class GracefulShutdownTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
-    private readonly string _folder = Directory.CreateTempSubdirectory("axom-e2e-graceful-").FullName;
-    private RecordingBackend _backend = null!;
-    private WebApplication _provider = null!;
+    private ProviderStack _stack = null!;
 
-    public async Task InitializeAsync()
-    {
-        _backend = await RecordingBackend.StartAsync();
-        _provider = DemoAiApp.Build(new DemoAiOptions { HttpPort = 0, HttpsPort = 0, CaOut = Path.Combine(_folder, "demo-ca.pem"), LatencyMs = 0, ChunkDelayMs = 0 });
-        await _provider.StartAsync();
-    }
+    public async Task InitializeAsync() => _stack = await ProviderStack.StartAsync("axom-e2e-graceful-");
 
-    public async Task DisposeAsync()
-    {
-        await _provider.DisposeAsync();
-        await _backend.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _stack.DisposeAsync();
 
     [Fact]
     public async Task SigtermMidStream_StreamCompletesExitZeroAndSignalIsKept()
     {
-        var dataDir = Path.Combine(_folder, "observer");
-        string[] arguments =
-        [
-            "--backend-url", _backend.SignalsUrl, "--upstream-ca", Path.Combine(_folder, "demo-ca.pem"),
-            "--resolve", $"api.openai.com:443=127.0.0.1:{DemoAiApp.BoundPort(_provider, "https")}",
-            "--shutdown-grace", "20s", "--log-level", "warn",
-        ];
+        var dataDir = Path.Combine(_stack.Folder, "observer");
+        var arguments = _stack.ObserverArguments("--shutdown-grace", "20s", "--log-level", "warn");
 
         int exitCode;
         string body;
@@ -82,11 +63,11 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
             }
         }
 
-        Assert.True(HasTheCall(), $"the streamed call's signal was lost; the backend holds: {string.Join(", ", _backend.Signals.Select(x => x.GetRawText()[..Math.Min(400, x.GetRawText().Length)]))}");
+        Assert.True(HasTheCall(), $"the streamed call's signal was lost; the backend holds: {string.Join(", ", _stack.Backend.Signals.Select(x => x.GetRawText()[..Math.Min(400, x.GetRawText().Length)]))}");
     }
 
     private bool HasTheCall() =>
-        _backend.Signals.Any(s => s.GetProperty("kind").GetString() == "ai_call"
+        _stack.Backend.Signals.Any(s => s.GetProperty("kind").GetString() == "ai_call"
             && s.GetProperty("properties").TryGetProperty("case", out var value) && value.GetString() == "graceful"
             && s.GetProperty("stream").GetBoolean());
 }

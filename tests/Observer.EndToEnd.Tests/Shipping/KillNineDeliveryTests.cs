@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Observer.DemoAI.Hosting;
 using Observer.EndToEnd.Tests.Infrastructure;
 
 namespace Observer.EndToEnd.Tests.Shipping;
@@ -16,35 +14,18 @@ public sealed partial class KillNineDeliveryTests : IAsyncLifetime
 {
     private const int Calls = 240;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
-    private readonly string _folder = Directory.CreateTempSubdirectory("axom-e2e-kill9-").FullName;
-    private RecordingBackend _backend = null!;
-    private WebApplication _provider = null!;
+    private ProviderStack _stack = null!;
 
-    public async Task InitializeAsync()
-    {
-        _backend = await RecordingBackend.StartAsync();
-        _provider = DemoAiApp.Build(new DemoAiOptions { HttpPort = 0, HttpsPort = 0, CaOut = Path.Combine(_folder, "demo-ca.pem"), LatencyMs = 0, ChunkDelayMs = 0 });
-        await _provider.StartAsync();
-    }
+    public async Task InitializeAsync() => _stack = await ProviderStack.StartAsync("axom-e2e-kill9-");
 
-    public async Task DisposeAsync()
-    {
-        await _provider.DisposeAsync();
-        await _backend.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _stack.DisposeAsync();
 
     [Fact]
     public async Task KilledMidDelivery_RestartDeliversEveryCallAndDuplicatesOnlyWhatWasSent()
     {
-        var dataDir = Path.Combine(_folder, "observer");
-        string[] arguments =
-        [
-            "--backend-url", _backend.SignalsUrl, "--upstream-ca", Path.Combine(_folder, "demo-ca.pem"),
-            "--resolve", $"api.openai.com:443=127.0.0.1:{DemoAiApp.BoundPort(_provider, "https")}",
-            "--batch-size", "10", "--batch-delay", "20ms", "--task-idle-gap", "10m", "--log-level", "warn",
-        ];
-        _backend.Delay = TimeSpan.FromMilliseconds(500);
+        var dataDir = Path.Combine(_stack.Folder, "observer");
+        var arguments = _stack.ObserverArguments("--batch-size", "10", "--batch-delay", "20ms", "--task-idle-gap", "10m", "--log-level", "warn");
+        _stack.Backend.Delay = TimeSpan.FromMilliseconds(500);
 
         var first = ObserverProcess.Start(dataDir, arguments);
         Dictionary<string, int> beforeKill;
@@ -53,11 +34,11 @@ public sealed partial class KillNineDeliveryTests : IAsyncLifetime
             await first.WaitUntilReadyAsync(Deadline);
             await SendCallsAsync(first);
             await WaitAsync(async () => await PersistedAsync(first) >= Calls, "all calls accepted into the journal", first);
-            await WaitAsync(() => Task.FromResult(_backend.Receipts.Count > 0), "a first batch at the backend", first);
+            await WaitAsync(() => Task.FromResult(_stack.Backend.Receipts.Count > 0), "a first batch at the backend", first);
 
             first.Signal(UnixSignals.SigKill);
             await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
-            beforeKill = _backend.Receipts.ToDictionary(r => r.Key, r => r.Value);
+            beforeKill = _stack.Backend.Receipts.ToDictionary(r => r.Key, r => r.Value);
         }
         finally
         {
@@ -66,13 +47,13 @@ public sealed partial class KillNineDeliveryTests : IAsyncLifetime
 
         Assert.True(beforeKill.Count < Calls, $"the kill must come mid-delivery, but {beforeKill.Count} of {Calls} were already delivered");
 
-        _backend.Delay = TimeSpan.Zero;
+        _stack.Backend.Delay = TimeSpan.Zero;
         await using var second = ObserverProcess.Start(dataDir, arguments);
         await second.WaitUntilReadyAsync(Deadline);
         await WaitAsync(() => Task.FromResult(CallSequences().Count == Calls), $"all {Calls} calls at the backend", second);
 
         Assert.Equal(Enumerable.Range(0, Calls).ToHashSet(), CallSequences());
-        var duplicates = _backend.Receipts.Where(r => r.Value > 1).Select(r => r.Key).ToList();
+        var duplicates = _stack.Backend.Receipts.Where(r => r.Value > 1).Select(r => r.Key).ToList();
         Assert.All(duplicates, id => Assert.True(beforeKill.ContainsKey(id), $"{id} was delivered twice but never before the kill"));
     }
 
@@ -100,7 +81,7 @@ public sealed partial class KillNineDeliveryTests : IAsyncLifetime
     }
 
     private HashSet<int> CallSequences() =>
-        _backend.Signals
+        _stack.Backend.Signals
             .Where(s => s.GetProperty("kind").GetString() == "ai_call")
             .Select(s => s.GetProperty("properties").EnumerateObject().First(p => p.NameEquals("seq")).Value.GetString())
             .Select(v => int.Parse(v!, CultureInfo.InvariantCulture))
