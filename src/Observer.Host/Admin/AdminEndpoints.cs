@@ -18,7 +18,7 @@ public static class AdminEndpoints
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
             await metrics.WriteTextAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
         });
-        app.MapGet("/ca.pem", (CertificateAuthority ca) => Results.Text(ca.ExportCertificatePem().TrimEnd() + "\n", "application/x-pem-file"));
+        app.MapGet("/ca.pem", (CertificateAuthority ca) => Results.Text(ca.ExportCertificatePem(), "application/x-pem-file"));
     }
 
     private static IResult Readiness(IEnumerable<IReadinessCheck> checks)

@@ -15,7 +15,7 @@ public static class CaCommand
         {
             var s = settings.Load(parse);
             using var ca = CertificateAuthority.LoadOrCreate(s.DataDir, s.CaCert, s.CaKey);
-            var pem = ca.ExportCertificatePem().TrimEnd() + "\n";
+            var pem = ca.ExportCertificatePem();
             var path = parse.GetValue(output);
             if (path is null)
             {

@@ -52,7 +52,8 @@ public sealed class CertificateAuthority : IDisposable
         return new CertificateAuthority(Generate(dir, pem, key), Path.GetFullPath(pem));
     }
 
-    public string ExportCertificatePem() => Certificate.ExportCertificatePem();
+    /// <summary>The CA certificate as a PEM file's text (ending in a newline, as the file on disk does); never the key.</summary>
+    public string ExportCertificatePem() => Certificate.ExportCertificatePem() + "\n";
 
     public void Dispose() => Certificate.Dispose();
 
