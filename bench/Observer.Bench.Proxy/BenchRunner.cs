@@ -1,166 +1,192 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Observer.Bench.Proxy;
 
-/// <summary>Runs every scenario direct and through the proxy (a child process) and prints figures and ratios.</summary>
+/// <summary>
+/// Runs every scenario direct, through the proxy (a child process) and through the TLS byte relay (another child:
+/// the floor of any intercepting proxy), and prints figures and ratios.
+/// </summary>
 internal static class BenchRunner
 {
     private const string Host = "bench.openai.test";
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var quick = args.Contains("--quick");
-        var sequential = quick ? 1000 : 5000;
-        var duration = TimeSpan.FromSeconds(quick ? 3 : 10);
-        var sseRuns = quick ? 5 : 20;
+        var settings = BenchSettings.Parse(args);
         Console.WriteLine($"load before: {File.ReadAllText("/proc/loadavg").Trim()}  cores: {Environment.ProcessorCount}");
 
         await using var upstream = await BenchUpstream.StartAsync(Host);
-        using var child = StartChild(upstream, out var proxyPort, out var observerCaPath);
-        try
+        using var proxy = ChildProcess.Start("--proxy-child", upstream, Host);
+        using var relay = ChildProcess.Start("--relay-child", upstream, Host);
+        using var proxyCa = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(proxy.CaPath));
+        using var relayCa = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(relay.CaPath));
+        Console.WriteLine(string.Format(Inv, "proxy child RSS at start: {0:0.0} MB", proxy.StatusKb("VmRSS") / 1024.0));
+        var paths = new BenchPaths(new BenchClients(upstream.Port, upstream.Ca, proxy.Port, proxyCa), new BenchClients(upstream.Port, upstream.Ca, relay.Port, relayCa));
+        var small = $"https://{Host}/small";
+
+        if (settings.ProfileSeconds is { } profileSeconds)
         {
-            using var observerCa = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(observerCaPath));
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "proxy child RSS at start: {0:0.0} MB", ReadStatusKb(child.Id, "VmRSS") / 1024.0));
-            var clients = new BenchClients(upstream.Port, upstream.Ca, proxyPort, observerCa);
-            var small = $"https://{Host}/small";
-            var sse = $"https://{Host}/sse";
-
-            // (a) Alternate direct/proxy rounds so drift in machine load hits both alike.
-            var direct = new List<double>();
-            var proxied = new List<double>();
-            for (var round = 0; round < 2; round++)
-            {
-                direct.AddRange(await Scenarios.SequentialAsync(clients.Direct, small, 300, sequential / 2));
-                proxied.AddRange(await Scenarios.SequentialAsync(clients.Proxied, small, 300, sequential / 2));
-            }
-
-            var d50 = Scenarios.Percentile(direct, 50);
-            var d99 = Scenarios.Percentile(direct, 99);
-            var p50 = Scenarios.Percentile(proxied, 50);
-            var p99 = Scenarios.Percentile(proxied, 99);
-
-            // (b)
-            // CPU time per request does not depend on how busy the shared machine is, unlike req/s.
-            var cpu0 = (Self: CpuMs(Environment.ProcessId), Child: CpuMs(child.Id));
-            var (directRps, directCount) = await Scenarios.ThroughputAsync(clients.Direct, small, 32, duration);
-            var cpu1 = (Self: CpuMs(Environment.ProcessId), Child: CpuMs(child.Id));
-            var (proxyRps, proxyCount) = await Scenarios.ThroughputAsync(clients.Proxied, small, 32, duration);
-            var cpu2 = (Self: CpuMs(Environment.ProcessId), Child: CpuMs(child.Id));
-            var directCpuUs = (cpu1.Self - cpu0.Self) * 1000.0 / directCount;
-            var proxiedSelfUs = (cpu2.Self - cpu1.Self) * 1000.0 / proxyCount;
-            var proxyChildUs = (cpu2.Child - cpu1.Child) * 1000.0 / proxyCount;
-            var peakAfterLoad = ReadStatusKb(child.Id, "VmHWM");
-
-            // (c)
-            var directSse = new List<(double, double)>();
-            var proxySse = new List<(double, double)>();
-            using (var d = clients.Direct())
-            using (var p = clients.Proxied())
-            {
-                await Scenarios.SseAsync(d, sse);
-                await Scenarios.SseAsync(p, sse);
-                for (var i = 0; i < sseRuns; i++)
-                {
-                    directSse.Add(await Scenarios.SseAsync(d, sse));
-                    proxySse.Add(await Scenarios.SseAsync(p, sse));
-                }
-            }
-
-            var dFirst = Scenarios.Percentile(directSse.Select(s => s.Item1).ToList(), 50);
-            var pFirst = Scenarios.Percentile(proxySse.Select(s => s.Item1).ToList(), 50);
-            var dTotal = Scenarios.Percentile(directSse.Select(s => s.Item2).ToList(), 50);
-            var pTotal = Scenarios.Percentile(proxySse.Select(s => s.Item2).ToList(), 50);
-
-            var inv = CultureInfo.InvariantCulture;
-            Console.WriteLine();
-            Console.WriteLine("| scenario | direct | proxy | added / ratio | target |");
-            Console.WriteLine("|---|---|---|---|---|");
-            Console.WriteLine(string.Format(inv, "| (a) sequential keep-alive HTTPS, p50 ({0} req) | {1:0.000} ms | {2:0.000} ms | +{3:0.000} ms | ≤ 0.2 ms |", sequential, d50, p50, p50 - d50));
-            Console.WriteLine(string.Format(inv, "| (a) sequential keep-alive HTTPS, p99 | {0:0.000} ms | {1:0.000} ms | +{2:0.000} ms | ≤ 2 ms |", d99, p99, p99 - d99));
-            Console.WriteLine(string.Format(inv, "| (b) 32 connections, {0:0} s each | {1:0} req/s | {2:0} req/s | {3:0.00}× | ≥ 0.6× |", duration.TotalSeconds, directRps, proxyRps, proxyRps / directRps));
-            Console.WriteLine(string.Format(inv, "| (b) CPU per request: client + upstream (+ proxy) | {0:0} µs | {1:0} + {2:0} µs | proxy {2:0} µs/req | |", directCpuUs, proxiedSelfUs, proxyChildUs));
-            Console.WriteLine(string.Format(inv, "| (c) SSE 50 events, time to first event (median of {0}) | {1:0.000} ms | {2:0.000} ms | +{3:0.000} ms | ≤ 0.5 ms |", sseRuns, dFirst, pFirst, pFirst - dFirst));
-            Console.WriteLine(string.Format(inv, "| (c) SSE 50 events, total | {0:0.000} ms | {1:0.000} ms | +{2:0.000} ms | |", dTotal, pTotal, pTotal - dTotal));
-            Console.WriteLine(string.Format(inv, "| (d) proxy peak RSS (VmHWM) after (b) | | {0:0.0} MB | | ≤ 100 MB |", peakAfterLoad / 1024.0));
-            Console.WriteLine(string.Format(inv, "| (d) proxy peak RSS at the end | | {0:0.0} MB | | |", ReadStatusKb(child.Id, "VmHWM") / 1024.0));
-            Console.WriteLine();
-            Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
-        }
-        finally
-        {
-            child.StandardInput.Close();
-            if (!child.WaitForExit(10_000))
-            {
-                child.Kill();
-            }
+            // Only the proxied half of (b), long enough to attach a profiler to the child (perf record -p PID).
+            Console.WriteLine($"proxy child pid {proxy.Process.Id}: (b) through the proxy for {profileSeconds} s after a 5 s warm-up");
+            await Scenarios.ThroughputAsync(paths.Proxy, small, 32, TimeSpan.FromSeconds(5));
+            var cpuStart = proxy.CpuMs();
+            var (rps, count) = await Scenarios.ThroughputAsync(paths.Proxy, small, 32, TimeSpan.FromSeconds(profileSeconds));
+            Console.WriteLine(string.Format(Inv, "{0:0} req/s, proxy {1:0} µs CPU per request", rps, (proxy.CpuMs() - cpuStart) * 1000.0 / count));
+            return 0;
         }
 
+        var report = new List<string>
+        {
+            "| scenario | direct | proxy | added / ratio | target | TLS relay floor |",
+            "|---|---|---|---|---|---|",
+        };
+
+        if (settings.Runs('a'))
+        {
+            report.AddRange(await LatencyAsync(paths, small, settings));
+        }
+
+        if (settings.Runs('b'))
+        {
+            report.AddRange(await ThroughputAsync(paths, small, proxy, relay, settings));
+        }
+
+        if (settings.Runs('c'))
+        {
+            report.AddRange(await SseAsync(paths, $"https://{Host}/sse", settings));
+        }
+
+        report.Add(string.Format(Inv, "| (d) proxy peak RSS (VmHWM) at the end | | {0:0.0} MB | | ≤ 100 MB | |", proxy.StatusKb("VmHWM") / 1024.0));
+        Console.WriteLine();
+        report.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
 
-    private static Process StartChild(BenchUpstream upstream, out int port, out string caPath)
+    /// <summary>(a) Sequential requests on one keep-alive connection, after a timed warm-up of every path.</summary>
+    private static async Task<IEnumerable<string>> LatencyAsync(BenchPaths paths, string url, BenchSettings settings)
     {
-        var info = new ProcessStartInfo(Environment.ProcessPath!)
+        foreach (var path in paths.All)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-
-        // Workstation GC sizes gen0 from the CPU cache; on this machine that lets ~100 MB of short-lived garbage pile
-        // up before the first collection. The observer host sets the same budget (see docs/benchmarks.md).
-        var gen0 = Environment.GetEnvironmentVariable("BENCH_PROXY_GEN0SIZE") ?? "0x800000";
-        if (gen0 != "none")
-        {
-            info.Environment["DOTNET_GCgen0size"] = gen0;
+            await Scenarios.WarmSequentialAsync(path, url, settings.WarmUp);
         }
 
-        // Runtime knobs for experiments: BENCH_CHILD_DOTNET_X=v reaches the proxy child as DOTNET_X=v.
-        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        // Alternate the paths in rounds so drift in machine load hits all alike.
+        var samples = paths.All.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < settings.LatencyRounds; round++)
         {
-            if (variable.Key is string name && name.StartsWith("BENCH_CHILD_DOTNET_", StringComparison.Ordinal))
+            for (var i = 0; i < samples.Length; i++)
             {
-                info.Environment[name["BENCH_CHILD_".Length..]] = variable.Value as string;
-            }
-        }
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-        {
-            info.ArgumentList.Add(typeof(BenchRunner).Assembly.Location);
-        }
-
-        foreach (var a in new[] { "--proxy-child", upstream.CaPath, Host, upstream.Port.ToString(CultureInfo.InvariantCulture) })
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        var child = Process.Start(info)!;
-        var ready = child.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the proxy child exited before it was ready");
-        var parts = ready.Split(' ');
-        port = int.Parse(parts[1], CultureInfo.InvariantCulture);
-        caPath = parts[2];
-        return child;
-    }
-
-    /// <summary>User + system CPU time of a process in ms, from /proc/PID/stat (clock ticks of 10 ms).</summary>
-    private static double CpuMs(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
-    }
-
-    private static long ReadStatusKb(int pid, string field)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith(field + ":", StringComparison.Ordinal))
-            {
-                return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                samples[i].AddRange(await Scenarios.SequentialAsync(paths.All[i], url, 100, settings.LatencyRequests));
             }
         }
 
-        return -1;
+        var (d, p, r) = (samples[0], samples[1], samples[2]);
+        var count = d.Count;
+        return
+        [
+            Row($"(a) sequential keep-alive HTTPS, p50 ({count} req)", d, p, r, 50, "≤ 0.2 ms"),
+            Row("(a) sequential keep-alive HTTPS, p99", d, p, r, 99, "≤ 2 ms"),
+            Row("(a) sequential keep-alive HTTPS, p99.9", d, p, r, 99.9, ""),
+        ];
+
+        static string Row(string name, List<double> d, List<double> p, List<double> r, double q, string target)
+        {
+            var (dq, pq, rq) = (Scenarios.Percentile(d, q), Scenarios.Percentile(p, q), Scenarios.Percentile(r, q));
+            return string.Format(Inv, "| {0} | {1:0.000} ms | {2:0.000} ms | +{3:0.000} ms | {4} | {5:0.000} ms (+{6:0.000}) |", name, dq, pq, pq - dq, target, rq, rq - dq);
+        }
+    }
+
+    /// <summary>(b) 32 connections back to back; CPU time per request from /proc, since it does not depend on load.</summary>
+    private static async Task<IEnumerable<string>> ThroughputAsync(BenchPaths paths, string url, ChildProcess proxy, ChildProcess relay, BenchSettings settings)
+    {
+        foreach (var path in paths.All)
+        {
+            await Scenarios.ThroughputAsync(path, url, 32, settings.WarmUp);
+        }
+
+        var requests = new long[3];
+        var seconds = new double[3];
+        var selfCpu = new double[3];
+        var childCpu = new double[3];
+        ChildProcess?[] children = [null, proxy, relay];
+        for (var round = 0; round < settings.ThroughputRounds; round++)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var (self0, child0) = (ChildProcess.SelfCpuMs(), children[i]?.CpuMs() ?? 0);
+                var (rps, count) = await Scenarios.ThroughputAsync(paths.All[i], url, 32, settings.ThroughputRound);
+                requests[i] += count;
+                seconds[i] += count / rps;
+                selfCpu[i] += ChildProcess.SelfCpuMs() - self0;
+                childCpu[i] += (children[i]?.CpuMs() ?? 0) - child0;
+            }
+        }
+
+        var rate = requests.Select((n, i) => n / seconds[i]).ToArray();
+        var perRequest = (Func<double[], int, double>)((cpu, i) => cpu[i] * 1000.0 / requests[i]);
+        return
+        [
+            string.Format(Inv, "| (b) 32 connections, {0} × {1:0} s each | {2:0} req/s | {3:0} req/s | {4:0.00}× | ≥ 0.6× | {5:0} req/s ({6:0.00}×) |",
+                settings.ThroughputRounds, settings.ThroughputRound.TotalSeconds, rate[0], rate[1], rate[1] / rate[0], rate[2], rate[2] / rate[0]),
+            string.Format(Inv, "| (b) CPU per request: load generator + upstream (+ middle) | {0:0} µs | {1:0} + {2:0} µs | | | {3:0} + {4:0} µs |",
+                perRequest(selfCpu, 0), perRequest(selfCpu, 1), perRequest(childCpu, 1), perRequest(selfCpu, 2), perRequest(childCpu, 2)),
+        ];
+    }
+
+    /// <summary>(c) SSE streams of 50 events: time to first event and to the end, medians over alternating runs.</summary>
+    private static async Task<IEnumerable<string>> SseAsync(BenchPaths paths, string url, BenchSettings settings)
+    {
+        var clients = paths.All.Select(f => f()).ToArray();
+        try
+        {
+            var runs = clients.Select(_ => new List<(double First, double Total)>()).ToArray();
+            // The SSE path (chunked bodies, the SSE tap) is code that (a) and (b) do not warm.
+            foreach (var client in clients)
+            {
+                var stopAt = DateTime.UtcNow + settings.WarmUp;
+                for (var i = 0; i < 2000 && DateTime.UtcNow < stopAt; i++)
+                {
+                    await Scenarios.SseAsync(client, url + "?warm");
+                }
+            }
+
+            for (var run = 0; run < settings.SseRuns; run++)
+            {
+                for (var i = 0; i < clients.Length; i++)
+                {
+                    runs[i].Add(await Scenarios.SseAsync(clients[i], url));
+                }
+            }
+
+            var first = runs.Select(r => Scenarios.Percentile(r.Select(x => x.First).ToList(), 50)).ToArray();
+            var total = runs.Select(r => Scenarios.Percentile(r.Select(x => x.Total).ToList(), 50)).ToArray();
+            return
+            [
+                string.Format(Inv, "| (c) SSE 50 events, time to first event (median of {0}) | {1:0.000} ms | {2:0.000} ms | +{3:0.000} ms | ≤ 0.5 ms | {4:0.000} ms (+{5:0.000}) |",
+                    settings.SseRuns, first[0], first[1], first[1] - first[0], first[2], first[2] - first[0]),
+                string.Format(Inv, "| (c) SSE 50 events, total | {0:0.000} ms | {1:0.000} ms | +{2:0.000} ms | | {3:0.000} ms (+{4:0.000}) |",
+                    total[0], total[1], total[1] - total[0], total[2], total[2] - total[0]),
+            ];
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The three ways to reach the upstream, in report order.</summary>
+    private sealed class BenchPaths(BenchClients proxy, BenchClients relay)
+    {
+        public Func<HttpClient> Direct { get; } = proxy.Direct;
+        public Func<HttpClient> Proxy { get; } = proxy.Proxied;
+        public Func<HttpClient> Relay { get; } = relay.Proxied;
+        public Func<HttpClient>[] All => [Direct, Proxy, Relay];
     }
 }

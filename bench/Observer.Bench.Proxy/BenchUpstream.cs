@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Observer.Bench.Proxy;
 
-/// <summary>The fake AI upstream: HTTPS on 127.0.0.1:0 with its own CA; /small (JSON) and /sse (50 events).</summary>
+/// <summary>The fake AI upstream: HTTPS on 127.0.0.1:0 with its own CA; /small (JSON) and /sse (50 events 2 ms apart).</summary>
 internal sealed class BenchUpstream : IAsyncDisposable
 {
     private static readonly byte[] Small = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hello!\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2,\"total_tokens\":11}}"u8.ToArray();
@@ -82,13 +82,18 @@ internal sealed class BenchUpstream : IAsyncDisposable
     {
         if (context.Request.Path == "/sse")
         {
+            // ?warm: the same stream without the pauses, so warming the SSE path up takes little time.
+            var warmUp = context.Request.Query.ContainsKey("warm");
             context.Response.ContentType = "text/event-stream";
             await context.Response.StartAsync();
             for (var i = 0; i < 50; i++)
             {
                 await context.Response.WriteAsync("data: {\"choices\":[{\"delta\":{\"content\":\"tok" + i + "\"}}]}\n\n");
                 await context.Response.Body.FlushAsync();
-                await Task.Delay(2);
+                if (!warmUp)
+                {
+                    await Task.Delay(2);
+                }
             }
 
             await context.Response.WriteAsync("data: [DONE]\n\n");

@@ -4,6 +4,7 @@ using Observer.Contracts.Exchanges;
 using Observer.Contracts.Metrics;
 using Observer.Proxy;
 using Observer.Proxy.Forwarding;
+using Observer.Proxy.Hosting;
 using Observer.Proxy.Tls;
 
 namespace Observer.Bench.Proxy;
@@ -14,6 +15,8 @@ internal static class ProxyChild
     public static async Task<int> RunAsync(string[] args)
     {
         // args: upstreamCaPath host upstreamPort
+        // As the observer host does on start-up (--inline-io, default on), before any socket exists.
+        InlineIo.Apply(enabled: true);
         var dataDir = Path.Combine(Path.GetTempPath(), "axom-bench-proxy-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         using var ca = CertificateAuthority.LoadOrCreate(dataDir, null, null);
         var options = new ProxyOptions { UpstreamCaPath = args[0] };
@@ -26,6 +29,11 @@ internal static class ProxyChild
         await Console.In.ReadToEndAsync();
         var gc = GC.GetGCMemoryInfo();
         Console.Error.WriteLine($"proxy child: exchanges observed {sink.Exchanges}, server GC {System.Runtime.GCSettings.IsServerGC}, gen0 GCs {GC.CollectionCount(0)}, gen2 GCs {GC.CollectionCount(2)}, heap {gc.HeapSizeBytes / 1048576.0:0.0} MB, committed {gc.TotalCommittedBytes / 1048576.0:0.0} MB");
+        if (sink.SseTtfb.Count > 0)
+        {
+            Console.Error.WriteLine($"proxy child: SSE time from request start to first byte to the client, median {Scenarios.Percentile(sink.SseTtfb, 50):0.000} ms of {sink.SseTtfb.Count}");
+        }
+
         await server.StopAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
         Directory.Delete(dataDir, recursive: true);
         return 0;
@@ -42,7 +50,19 @@ internal static class ProxyChild
         {
         }
 
-        public void ExchangeCompleted(ExchangeRecord exchange) => Interlocked.Increment(ref _exchanges);
+        public void ExchangeCompleted(ExchangeRecord exchange)
+        {
+            Interlocked.Increment(ref _exchanges);
+            if (exchange.Path == "/sse" && exchange.TtfbMs is { } ttfb)
+            {
+                lock (SseTtfb)
+                {
+                    SseTtfb.Add(ttfb);
+                }
+            }
+        }
+
+        public List<double> SseTtfb { get; } = [];
 
         public void WebSocketMessage(WebSocketMessageObserved message)
         {

@@ -25,6 +25,17 @@ internal static class Scenarios
         return samples;
     }
 
+    /// <summary>Sequential requests for a fixed time, unmeasured: lets tiered JIT settle in every process.</summary>
+    public static async Task WarmSequentialAsync(Func<HttpClient> factory, string url, TimeSpan duration)
+    {
+        using var client = factory();
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        for (var i = 0; i < 1_000_000 && Stopwatch.GetTimestamp() < stopAt; i++)
+        {
+            await client.GetByteArrayAsync(url);
+        }
+    }
+
     /// <summary>(b) N connections issuing requests back to back for a fixed time: requests per second.</summary>
     public static async Task<(double Rps, long Requests)> ThroughputAsync(Func<HttpClient> factory, string url, int connections, TimeSpan duration)
     {

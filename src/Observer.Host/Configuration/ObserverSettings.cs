@@ -24,6 +24,7 @@ public sealed class ObserverSettings
     public List<string> Intercept { get; } = [];
     public List<string> Passthrough { get; } = [];
     public bool InterceptAll { get; set; }
+    public bool InlineIo { get; set; } = true;
     public List<string> LocalHosts { get; } = [];
     public int TapLimitBytes { get; set; } = 1 << 20;
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);

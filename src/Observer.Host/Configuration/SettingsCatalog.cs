@@ -43,6 +43,8 @@ public static class SettingsCatalog
             (s, v) => Set(ValueParsers.Size(v, out var bytes) ?? (bytes > int.MaxValue ? $"'{v}' is larger than 2GiB" : null), () => s.TapLimitBytes = (int)bytes)),
         Scalar("idle-timeout", ["IDLE_TIMEOUT"], "Idle timeout of streams, tunnels and WebSockets.", "10m",
             (s, v) => Set(ValueParsers.Duration(v, out var d), () => s.IdleTimeout = d)),
+        Switch("inline-io", ["INLINE_IO"], "Run socket completions and proxy pipes on I/O threads (fewer thread hops, lower latency).", "true",
+            (s, v) => s.InlineIo = v),
         Scalar("shutdown-grace", ["SHUTDOWN_GRACE"], "How long in-flight exchanges may finish on shutdown.", "15s",
             (s, v) => Set(ValueParsers.Duration(v, out var d), () => s.ShutdownGrace = d)),
         Text("cluster-host", ["CLUSTER_HOST"], "Host name other cluster nodes reach this node by.", "127.0.0.1", (s, v) => s.ClusterHost = v),

@@ -15,6 +15,7 @@ using Observer.Host.Admin;
 using Observer.Host.Configuration;
 using Observer.Host.Logging;
 using Observer.Proxy;
+using Observer.Proxy.Hosting;
 using Observer.Proxy.Tls;
 using Observer.Providers;
 
@@ -45,6 +46,8 @@ public sealed class ObserverApplication : IAsyncDisposable
 
     public static ObserverApplication Build(ObserverSettings settings)
     {
+        // Before any socket exists: the runtime reads this choice once, at the first socket.
+        InlineIo.Apply(settings.InlineIo);
         var ca = CertificateAuthority.LoadOrCreate(settings.DataDir, settings.CaCert, settings.CaKey);
         try
         {

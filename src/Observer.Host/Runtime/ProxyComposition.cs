@@ -17,6 +17,7 @@ public static class ProxyComposition
             UpstreamCaPath = settings.UpstreamCa,
             TapLimitBytes = settings.TapLimitBytes,
             IdleTimeout = settings.IdleTimeout,
+            InlineScheduling = settings.InlineIo,
         };
         options.Ports.Add(settings.ProxyPort);
         options.Ports.Add(settings.HttpsProxyPort);

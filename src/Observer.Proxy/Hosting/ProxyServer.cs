@@ -58,6 +58,7 @@ public sealed class ProxyServer : IAsyncDisposable
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddHttpForwarder();
         builder.WebHost.UseKestrel(ConfigureKestrel);
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = _options.InlineScheduling);
         var app = builder.Build();
         var handler = new ForwardingHandler(_runtime, app.Services.GetRequiredService<IHttpForwarder>(), _invoker);
         app.Run(handler.HandleAsync);

@@ -1,4 +1,6 @@
 using Observer.Host.Configuration;
+using Observer.Host.Runtime;
+using Observer.Providers;
 
 namespace Observer.Host.Tests.Configuration;
 
@@ -86,6 +88,7 @@ public sealed class SettingsLoaderTests : IDisposable
             ["max-backlog"] = ["2GiB"],
             ["tap-limit"] = ["64KiB"],
             ["intercept-all"] = [""],
+            ["inline-io"] = ["false"],
         });
 
         Assert.Equal(TimeSpan.FromSeconds(45), s.TaskIdleGap);
@@ -93,6 +96,9 @@ public sealed class SettingsLoaderTests : IDisposable
         Assert.Equal(2L << 30, s.MaxBacklogBytes);
         Assert.Equal(64 * 1024, s.TapLimitBytes);
         Assert.True(s.InterceptAll);
+        Assert.False(s.InlineIo);
+        Assert.False(ProxyComposition.CreateOptions(s, ProvidersConfiguration.LoadDefault()).InlineScheduling);
+        Assert.True(ProxyComposition.CreateOptions(new ObserverSettings(), ProvidersConfiguration.LoadDefault()).InlineScheduling);
     }
 
     [Theory]
