@@ -53,7 +53,7 @@ internal static class ProxyChild
         public void ExchangeCompleted(ExchangeRecord exchange)
         {
             Interlocked.Increment(ref _exchanges);
-            if (exchange.Path == "/sse" && exchange.TtfbMs is { } ttfb)
+            if (exchange.Path == "/sse" && exchange.Query.Length == 0 && exchange.TtfbMs is { } ttfb)
             {
                 lock (SseTtfb)
                 {
