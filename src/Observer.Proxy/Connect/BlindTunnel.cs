@@ -141,7 +141,7 @@ internal sealed class BlindTunnel
         _runtime.Metrics.Exchange("https");
         _runtime.Sink.ExchangeCompleted(new ExchangeRecord
         {
-            ExchangeId = Guid.CreateVersion7().ToString(),
+            ExchangeId = Contracts.Ids.ExchangeId.New(DateTimeOffset.UtcNow),
             Connection = state.Id,
             Sequence = state.NextSequence(),
             ClientIp = state.ClientIp,

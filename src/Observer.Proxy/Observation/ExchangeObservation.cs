@@ -18,7 +18,7 @@ internal sealed class ExchangeObservation
         TapLimit = tapLimit;
         StartedAt = DateTimeOffset.UtcNow;
         _startTimestamp = Stopwatch.GetTimestamp();
-        ExchangeId = Guid.CreateVersion7(StartedAt).ToString();
+        ExchangeId = Contracts.Ids.ExchangeId.New(StartedAt);
     }
 
     public int TapLimit { get; }
