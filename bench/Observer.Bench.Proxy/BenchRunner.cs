@@ -58,7 +58,10 @@ internal static class BenchRunner
             report.AddRange(await SseAsync(paths, $"https://{Host}/sse", settings));
         }
 
-        report.Add(string.Format(Inv, "| (d) proxy peak RSS (VmHWM) at the end | | {0:0.0} MB | | ≤ 100 MB | |", proxy.StatusKb("VmHWM") / 1024.0));
+        report.Add(string.Format(Inv, "| (d) proxy peak RSS (VmHWM) at the end | | {0:0.0} MB | | ≤ 100 MB | {1:0.0} MB |", proxy.StatusKb("VmHWM") / 1024.0, relay.StatusKb("VmHWM") / 1024.0));
+        report.Add(string.Format(Inv, "| (d) proxy RSS at the end: anonymous + file-backed | | {0:0.0} + {1:0.0} MB | | | {2:0.0} + {3:0.0} MB |",
+            proxy.SmapsKb("Anonymous") / 1024.0, (proxy.SmapsKb("Rss") - proxy.SmapsKb("Anonymous")) / 1024.0,
+            relay.SmapsKb("Anonymous") / 1024.0, (relay.SmapsKb("Rss") - relay.SmapsKb("Anonymous")) / 1024.0));
         Console.WriteLine();
         report.ForEach(Console.WriteLine);
         Console.WriteLine();

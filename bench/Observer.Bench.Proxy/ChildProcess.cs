@@ -69,9 +69,14 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>User + system CPU time of the child in ms.</summary>
     public double CpuMs() => CpuMs(Process.Id);
 
-    public long StatusKb(string field)
+    public long StatusKb(string field) => ProcKb("status", field);
+
+    /// <summary>A field of /proc/PID/smaps_rollup (Anonymous, Rss, Shared_Clean...), in KiB.</summary>
+    public long SmapsKb(string field) => ProcKb("smaps_rollup", field);
+
+    private long ProcKb(string file, string field)
     {
-        foreach (var line in File.ReadLines($"/proc/{Process.Id}/status"))
+        foreach (var line in File.ReadLines($"/proc/{Process.Id}/{file}"))
         {
             if (line.StartsWith(field + ":", StringComparison.Ordinal))
             {
