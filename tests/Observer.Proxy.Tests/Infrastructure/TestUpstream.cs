@@ -196,6 +196,9 @@ public sealed class TestUpstream : IAsyncDisposable
                     response.AppendTrailer("x-checksum", "abc123");
                 }
                 break;
+            case TrailerEchoEndpoint.Path:
+                await TrailerEchoEndpoint.HandleAsync(context, ct);
+                break;
             case "/gzip":
                 response.Headers.ContentEncoding = "gzip";
                 response.ContentType = "application/json";
