@@ -32,7 +32,7 @@ internal sealed class ChildProcess : IDisposable
         // Workstation GC sizes gen0 from the CPU cache; this VM reports a 260 MiB L3, which lets ~100 MB of short-lived
         // garbage pile up before the first collection. The shipped image and manifests set the same budget
         // (deploy/docker/Dockerfile, deploy/kubernetes); BENCH_PROXY_GEN0SIZE=none shows the default.
-        var gen0 = Environment.GetEnvironmentVariable("BENCH_PROXY_GEN0SIZE") ?? "0x800000";
+        var gen0 = Environment.GetEnvironmentVariable("BENCH_PROXY_GEN0SIZE") ?? "0x400000";
         if (gen0 != "none")
         {
             info.Environment["DOTNET_GCgen0size"] = gen0;
