@@ -7,18 +7,22 @@ namespace Observer.Actors.Recording;
 
 /// <summary>
 /// The node's parent of session recorders: turns what sessions hand over into recording events (redacting credential
-/// headers again and dropping bodies when they are not recorded) and routes them to one recorder per session.
+/// headers again and dropping bodies when they are not recorded) and routes them to one recorder per session. A
+/// recorder told to stop (idle) finishes its writes first; events for its session that arrive meanwhile wait here and
+/// go to the next recorder once it has terminated, so two recorders of one session (two writers of one persistence id,
+/// racing for sequence numbers and for the index row) never run at once.
 /// </summary>
 public sealed class RecordingSupervisorActor : ReceiveActor
 {
     private readonly RecordingDependencies _deps;
     private readonly Dictionary<string, IActorRef> _recorders = [];
+    private readonly Dictionary<string, Stopping> _stopping = [];
     private long _generation;
 
     public RecordingSupervisorActor(RecordingDependencies deps)
     {
         _deps = deps;
-        Receive<RecordingCommands.IRecordingCommand>(command => RecorderFor(command.SessionId).Tell(ToEvent(command)));
+        Receive<RecordingCommands.IRecordingCommand>(command => Route(command.SessionId, ToEvent(command)));
         Receive<TaskCorrelationReplies.CallCorrelated>(Assigned);
 
         // A session that stopped before the correlator answered: its report arrives as a suppressed dead letter.
@@ -34,21 +38,12 @@ public sealed class RecordingSupervisorActor : ReceiveActor
             if (_recorders.TryGetValue(idle.SessionId, out var recorder) && recorder.Equals(Sender))
             {
                 _recorders.Remove(idle.SessionId);
+                _stopping[idle.SessionId] = new Stopping(recorder, []);
                 recorder.Tell(SessionRecorderActor.StopRecorder.Instance);
             }
         });
-        Receive<CountRecorders>(_ => Sender.Tell(_recorders.Count));
-        Receive<Terminated>(terminated =>
-        {
-            foreach (var (id, recorder) in _recorders)
-            {
-                if (recorder.Equals(terminated.ActorRef))
-                {
-                    _recorders.Remove(id);
-                    break;
-                }
-            }
-        });
+        Receive<CountRecorders>(_ => Sender.Tell(_recorders.Count + _stopping.Count));
+        Receive<RecorderTerminated>(OnRecorderTerminated);
     }
 
     protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(SuppressedDeadLetter));
@@ -61,11 +56,59 @@ public sealed class RecordingSupervisorActor : ReceiveActor
     /// <summary>A recorder saw nothing for its idle timeout.</summary>
     public sealed record Idle(string SessionId);
 
+    /// <summary>A recorder told to stop, and the events for its session that arrived since.</summary>
+    private sealed record Stopping(IActorRef Recorder, List<RecordingEvents.IRecordingEvent> Pending);
+
+    /// <summary>What <c>WatchWith</c> delivers when a recorder has stopped (idle, or a failed journal write).</summary>
+    private sealed record RecorderTerminated(string SessionId, IActorRef Recorder);
+
     /// <summary>Recorders are cheap to recreate (they recover), and a failed journal write must not stop the others.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
     private void Assigned(TaskCorrelationReplies.CallCorrelated correlated) =>
-        RecorderFor(correlated.SessionId).Tell(new RecordingEvents.TaskAssigned(correlated.SessionId, correlated.CallId, correlated.TaskId));
+        Route(correlated.SessionId, new RecordingEvents.TaskAssigned(correlated.SessionId, correlated.CallId, correlated.TaskId));
+
+    private void Route(string sessionId, RecordingEvents.IRecordingEvent evt)
+    {
+        if (_recorders.TryGetValue(sessionId, out var recorder))
+        {
+            recorder.Tell(evt);
+        }
+        else if (_stopping.TryGetValue(sessionId, out var stopping))
+        {
+            // Held only until the stopping recorder's last write is done; bounded like a recorder's own buffer.
+            if (stopping.Pending.Count >= _deps.Options.MaxUnpersistedEvents)
+            {
+                _deps.Drop();
+            }
+            else
+            {
+                stopping.Pending.Add(evt);
+            }
+        }
+        else
+        {
+            StartRecorder(sessionId).Tell(evt);
+        }
+    }
+
+    private void OnRecorderTerminated(RecorderTerminated terminated)
+    {
+        if (_stopping.TryGetValue(terminated.SessionId, out var stopping) && stopping.Recorder.Equals(terminated.Recorder))
+        {
+            _stopping.Remove(terminated.SessionId);
+            if (stopping.Pending.Count > 0)
+            {
+                // Started only now, the next recorder recovers after the last write of the old one and continues its sequence.
+                var next = StartRecorder(terminated.SessionId);
+                stopping.Pending.ForEach(evt => next.Tell(evt));
+            }
+        }
+        else if (_recorders.TryGetValue(terminated.SessionId, out var recorder) && recorder.Equals(terminated.Recorder))
+        {
+            _recorders.Remove(terminated.SessionId);
+        }
+    }
 
     private RecordingEvents.IRecordingEvent ToEvent(RecordingCommands.IRecordingCommand command) => command switch
     {
@@ -101,16 +144,11 @@ public sealed class RecordingSupervisorActor : ReceiveActor
         return new HeaderList([.. headers.Fields.Select(f => new KeyValuePair<string, string>(f.Key, CredentialRedactor.Default.RedactHeaderValue(f.Key, f.Value)))]);
     }
 
-    private IActorRef RecorderFor(string sessionId)
+    private IActorRef StartRecorder(string sessionId)
     {
-        if (_recorders.TryGetValue(sessionId, out var recorder))
-        {
-            return recorder;
-        }
-
         var deps = _deps;
-        recorder = Context.ActorOf(Props.Create(() => new SessionRecorderActor(sessionId, deps)), $"{Uri.EscapeDataString(sessionId)}-{++_generation}");
-        Context.Watch(recorder);
+        var recorder = Context.ActorOf(Props.Create(() => new SessionRecorderActor(sessionId, deps)), $"{Uri.EscapeDataString(sessionId)}-{++_generation}");
+        Context.WatchWith(recorder, new RecorderTerminated(sessionId, recorder));
         _recorders[sessionId] = recorder;
         return recorder;
     }

@@ -149,22 +149,8 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
         var store = _deps.Store;
         var sessionId = _sessionId;
         var upTo = LastSequenceNr;
-        store.LoadEventsAsync(sessionId, CancellationToken.None, upTo).ContinueWith(
-            t =>
-            {
-                if (t.IsFaulted)
-                {
-                    return new SummaryLoaded(null);
-                }
-
-                var summary = SessionSummary.Start(sessionId);
-                foreach (var evt in t.Result)
-                {
-                    summary = summary.Apply(evt, EventSize.Estimate(evt));
-                }
-
-                return new SummaryLoaded(summary);
-            },
+        store.SummarizeAsync(sessionId, CancellationToken.None, upTo).ContinueWith(
+            t => new SummaryLoaded(t.IsFaulted ? null : t.Result),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default).PipeTo(Self);

@@ -43,31 +43,32 @@ public sealed class SessionStore
         Volatile.Write(ref _indexReady, 1);
     }
 
-    public async Task UpsertAsync(SessionSummary summary, CancellationToken cancellationToken)
-    {
-        await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            INSERT INTO axom_sessions ({Columns}) VALUES (@id, @started, @last, @closed, @client, @agents, @destinations, @providers, @exchanges, @calls, @errors, @bytes, @bodies)
+    /// <summary>Writes a recorder's row: the recorder is the only writer of its session's row that may replace it.</summary>
+    public async Task UpsertAsync(SessionSummary summary, CancellationToken cancellationToken) =>
+        await WriteRowAsync(summary, """
             ON CONFLICT (session_id) DO UPDATE SET started_at = excluded.started_at, last_at = excluded.last_at, closed_at = excluded.closed_at,
                 client = excluded.client, agents = excluded.agents, destinations = excluded.destinations, providers = excluded.providers,
                 exchanges = excluded.exchanges, ai_calls = excluded.ai_calls, errors = excluded.errors, bytes = excluded.bytes, bodies = excluded.bodies
-            """;
-        Add(command, "@id", summary.SessionId);
-        Add(command, "@started", summary.StartedAt.ToUnixTimeMilliseconds());
-        Add(command, "@last", summary.LastAt.ToUnixTimeMilliseconds());
-        Add(command, "@closed", summary.ClosedAt?.ToUnixTimeMilliseconds());
-        Add(command, "@client", summary.Client);
-        Add(command, "@agents", Join(summary.Agents));
-        Add(command, "@destinations", Join(summary.Destinations));
-        Add(command, "@providers", Join(summary.Providers));
-        Add(command, "@exchanges", summary.Exchanges);
-        Add(command, "@calls", summary.AiCalls);
-        Add(command, "@errors", summary.Errors);
-        Add(command, "@bytes", summary.Bytes);
-        Add(command, "@bodies", summary.BodiesRecorded ? 1 : 0);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            """, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Writes a rebuilt row only where none exists; returns whether it did. A repair reads the journal before it
+    /// writes, and a live recorder may index later events in between: replacing its row would roll the index back
+    /// to what the repair read, and nothing would write it again until the session's next event.
+    /// </summary>
+    public async Task<bool> InsertIfMissingAsync(SessionSummary summary, CancellationToken cancellationToken) =>
+        await WriteRowAsync(summary, "ON CONFLICT (session_id) DO NOTHING", cancellationToken).ConfigureAwait(false) > 0;
+
+    /// <summary>A session's index row as its journal events up to <paramref name="toSequenceNr"/> define it.</summary>
+    public async Task<SessionSummary> SummarizeAsync(string sessionId, CancellationToken cancellationToken, long toSequenceNr = long.MaxValue)
+    {
+        var summary = SessionSummary.Start(sessionId);
+        foreach (var evt in await LoadEventsAsync(sessionId, cancellationToken, toSequenceNr).ConfigureAwait(false))
+        {
+            summary = summary.Apply(evt, EventSize.Estimate(evt));
+        }
+
+        return summary;
     }
 
     /// <summary>Index rows matching the filter, newest first.</summary>
@@ -187,7 +188,8 @@ public sealed class SessionStore
 
     /// <summary>
     /// Rebuilds index rows of sessions that have journal events but no row (the process died between the journal
-    /// write and the index update), at most <paramref name="limit"/> per call. Returns how many were rebuilt.
+    /// write and the index update), at most <paramref name="limit"/> per call. Returns how many were rebuilt. Safe
+    /// beside a running observer: a row that a recorder wrote in the meantime is kept.
     /// </summary>
     public async Task<int> RepairIndexAsync(int limit, CancellationToken cancellationToken)
     {
@@ -215,18 +217,15 @@ public sealed class SessionStore
             }
         }
 
+        // The session may still be recording (this runs beside a live observer): never replace a row written meanwhile.
+        var rebuilt = 0;
         foreach (var sessionId in missing)
         {
-            var summary = SessionSummary.Start(sessionId);
-            foreach (var evt in await LoadEventsAsync(sessionId, cancellationToken).ConfigureAwait(false))
-            {
-                summary = summary.Apply(evt, EventSize.Estimate(evt));
-            }
-
-            await UpsertAsync(summary, cancellationToken).ConfigureAwait(false);
+            var summary = await SummarizeAsync(sessionId, cancellationToken).ConfigureAwait(false);
+            rebuilt += await InsertIfMissingAsync(summary, cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
-        return missing.Count;
+        return rebuilt;
     }
 
     /// <summary>Deletes a session's journal rows and index row.</summary>
@@ -285,6 +284,31 @@ public sealed class SessionStore
         }
 
         return exists;
+    }
+
+    private async Task<int> WriteRowAsync(SessionSummary summary, string onConflict, CancellationToken cancellationToken)
+    {
+        await EnsureIndexAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO axom_sessions ({Columns}) VALUES (@id, @started, @last, @closed, @client, @agents, @destinations, @providers, @exchanges, @calls, @errors, @bytes, @bodies)
+            {onConflict}
+            """;
+        Add(command, "@id", summary.SessionId);
+        Add(command, "@started", summary.StartedAt.ToUnixTimeMilliseconds());
+        Add(command, "@last", summary.LastAt.ToUnixTimeMilliseconds());
+        Add(command, "@closed", summary.ClosedAt?.ToUnixTimeMilliseconds());
+        Add(command, "@client", summary.Client);
+        Add(command, "@agents", Join(summary.Agents));
+        Add(command, "@destinations", Join(summary.Destinations));
+        Add(command, "@providers", Join(summary.Providers));
+        Add(command, "@exchanges", summary.Exchanges);
+        Add(command, "@calls", summary.AiCalls);
+        Add(command, "@errors", summary.Errors);
+        Add(command, "@bytes", summary.Bytes);
+        Add(command, "@bodies", summary.BodiesRecorded ? 1 : 0);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string Join(ImmutableList<string> values) => string.Join(',', values.Select(v => v.Replace(',', ' ')));

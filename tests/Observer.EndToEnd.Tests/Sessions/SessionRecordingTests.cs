@@ -55,6 +55,10 @@ public sealed class SessionRecordingTests : IAsyncLifetime
             var session = await SessionsCli.WaitForSessionAsync(DataDir, s => SessionsCli.HasDestination(s, "api.openai.com") && s.GetProperty("ai_calls").GetInt64() >= 1, observer);
             sessionId = session.GetProperty("session_id").GetString()!;
             Assert.Contains("openai", session.GetProperty("providers").EnumerateArray().Select(p => p.GetString()));
+
+            // The task id comes from the correlator's own reply and may be written in a later batch than the call the
+            // index counts: kill only once it is recorded, since the claim below is that what was recorded survives.
+            await SessionsCli.WaitForRecordedAsync(DataDir, sessionId, s => s.GetProperty("exchanges").EnumerateArray().Any(HasTaskId), observer);
         }
 
         // DisposeAsync killed the process (SIGKILL): nothing was flushed on the way out.
@@ -91,6 +95,10 @@ public sealed class SessionRecordingTests : IAsyncLifetime
         "--upstream-ca", Path.Combine(_folder, "demo-ca.pem"),
         "--backend-url", "http://127.0.0.1:9/api/v1/signals",
     ]);
+
+    private static bool HasTaskId(JsonElement exchange) =>
+        exchange.TryGetProperty("call", out var call) && call.ValueKind == JsonValueKind.Object
+        && call.TryGetProperty("task_id", out var task) && task.ValueKind == JsonValueKind.String && task.GetString()!.Length > 0;
 
     private static bool Contains(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0;
 }

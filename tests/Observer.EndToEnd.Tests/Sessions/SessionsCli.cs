@@ -33,6 +33,26 @@ public static class SessionsCli
         throw new TimeoutException($"no matching session recorded; last list:\n{last}\n{observer?.Output}");
     }
 
+    /// <summary>Polls <c>sessions show --json</c> (the journal itself) until the recorded session matches.</summary>
+    public static async Task<JsonElement> WaitForRecordedAsync(string dataDir, string sessionId, Func<JsonElement, bool> match, ObserverProcess? observer = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await RunAsync(dataDir, "show", sessionId, "--json");
+            var session = JsonDocument.Parse(last).RootElement;
+            if (match(session))
+            {
+                return session;
+            }
+
+            await Task.Delay(300);
+        }
+
+        throw new TimeoutException($"session {sessionId} never matched; last show:\n{last}\n{observer?.Output}");
+    }
+
     public static bool HasDestination(JsonElement session, string destination) =>
         session.GetProperty("destinations").EnumerateArray().Any(d => d.GetString() == destination);
 }
