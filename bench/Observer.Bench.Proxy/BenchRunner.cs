@@ -99,7 +99,7 @@ internal static class BenchRunner
         static string Row(string name, List<double> d, List<double> p, List<double> r, double q, string target)
         {
             var (dq, pq, rq) = (Scenarios.Percentile(d, q), Scenarios.Percentile(p, q), Scenarios.Percentile(r, q));
-            return string.Format(Inv, "| {0} | {1:0.000} ms | {2:0.000} ms | +{3:0.000} ms | {4} | {5:0.000} ms (+{6:0.000}) |", name, dq, pq, pq - dq, target, rq, rq - dq);
+            return string.Format(Inv, "| {0} | {1:0.000} ms | {2:0.000} ms | {3:+0.000;-0.000} ms | {4} | {5:0.000} ms ({6:+0.000;-0.000}) |", name, dq, pq, pq - dq, target, rq, rq - dq);
         }
     }
 
@@ -169,9 +169,9 @@ internal static class BenchRunner
             var total = runs.Select(r => Scenarios.Percentile(r.Select(x => x.Total).ToList(), 50)).ToArray();
             return
             [
-                string.Format(Inv, "| (c) SSE 50 events, time to first event (median of {0}) | {1:0.000} ms | {2:0.000} ms | +{3:0.000} ms | ≤ 0.5 ms | {4:0.000} ms (+{5:0.000}) |",
+                string.Format(Inv, "| (c) SSE 50 events, time to first event (median of {0}) | {1:0.000} ms | {2:0.000} ms | {3:+0.000;-0.000} ms | ≤ 0.5 ms | {4:0.000} ms ({5:+0.000;-0.000}) |",
                     settings.SseRuns, first[0], first[1], first[1] - first[0], first[2], first[2] - first[0]),
-                string.Format(Inv, "| (c) SSE 50 events, total | {0:0.000} ms | {1:0.000} ms | +{2:0.000} ms | | {3:0.000} ms (+{4:0.000}) |",
+                string.Format(Inv, "| (c) SSE 50 events, total | {0:0.000} ms | {1:0.000} ms | {2:+0.000;-0.000} ms | | {3:0.000} ms ({4:+0.000;-0.000}) |",
                     total[0], total[1], total[1] - total[0], total[2], total[2] - total[0]),
             ];
         }
