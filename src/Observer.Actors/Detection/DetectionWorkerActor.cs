@@ -39,8 +39,8 @@ public sealed class DetectionWorkerActor : ReceiveActor
             _metrics.RequestsObserved.WithLabels(detected?.Signal.Provider ?? "none").Inc();
             if (detected is not null)
             {
-                // The session is the sender, so the correlator's CallCorrelated report reaches it (session recording).
-                _correlators.Tell(new TaskCorrelationCommands.CorrelateCall(detected, ReportToSender: true), work.ReplyTo);
+                // The session is the sender, so the correlator's CallCorrelated report reaches it when it records.
+                _correlators.Tell(new TaskCorrelationCommands.CorrelateCall(detected, ReportToSender: command.ReportCorrelation), work.ReplyTo);
             }
         }
         catch (Exception ex)

@@ -13,7 +13,8 @@ public static class DetectorCommands
     /// <param name="CustomerId">The signal's <c>customer_id</c>.</param>
     /// <param name="SessionId">The connection id (the signal's <c>session_id</c>).</param>
     /// <param name="Exchange">The proxy's record.</param>
-    public sealed record DetectExchange(string AgentId, string CustomerId, string SessionId, ExchangeRecord Exchange) : IWithAgentId, IClusterMessage;
+    /// <param name="ReportCorrelation">Whether the session wants the correlator's task id back (only to record it).</param>
+    public sealed record DetectExchange(string AgentId, string CustomerId, string SessionId, ExchangeRecord Exchange, bool ReportCorrelation = true) : IWithAgentId, IClusterMessage;
 
     /// <summary>One WebSocket message of a session still open; counted into that session's usage.</summary>
     public sealed record ObserveWebSocket(string AgentId, int Port, WebSocketMessageObserved Message) : IWithAgentId, IClusterMessage;

@@ -85,7 +85,7 @@ public sealed class SessionActor : ReceiveActor
         _exchanges++;
         _outstanding++;
         _recorder?.Tell(new RecordingCommands.Exchange(agent, customer, record));
-        _detectors.Tell(new DetectorCommands.DetectExchange(agent, customer, _connection.Value, record), Self);
+        _detectors.Tell(new DetectorCommands.DetectExchange(agent, customer, _connection.Value, record, ReportCorrelation: _recorder is not null), Self);
     }
 
     private void OnWebSocket(SessionCommands.WebSocket command) =>

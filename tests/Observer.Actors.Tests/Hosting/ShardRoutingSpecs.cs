@@ -31,6 +31,31 @@ public sealed class ShardRoutingSpecs(ITestOutputHelper output) : ObserverActors
         Assert.Empty(other.Tasks);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ReportCorrelation_TaskIdComesBackOnlyWhenAsked(bool report)
+    {
+        var detectors = ActorRegistry.Get<ProviderDetectorRegionKey>();
+        var agent = "agent-report-" + report.ToString().ToLowerInvariant();
+        var exchange = ExchangeFactory.Chat("conn-r3", At, new ChatThread("You are terse.").User("Ping?"), ChatReply.Say("Pong."));
+
+        detectors.Tell(new DetectorCommands.DetectExchange(agent, "acme", "conn-r3", exchange, ReportCorrelation: report), TestActor);
+
+        var processed = await ExpectMsgAsync<DetectorEvents.ExchangeProcessed>(TimeSpan.FromSeconds(15), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.NotNull(processed.Call);
+        await Eventually(() => Assert.Single(Shipped.Calls));
+        if (report)
+        {
+            var correlated = await ExpectMsgAsync<TaskCorrelationReplies.CallCorrelated>(TimeSpan.FromSeconds(15), cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal((exchange.ExchangeId, Shipped.Calls[0].TaskId), (correlated.CallId, correlated.TaskId));
+        }
+        else
+        {
+            await ExpectNoMsgAsync(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        }
+    }
+
     [Fact]
     public async Task CloseAllTasks_ShipsTaskSignalWithTheCallsIds()
     {
