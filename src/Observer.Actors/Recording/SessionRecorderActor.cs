@@ -9,7 +9,8 @@ namespace Observer.Actors.Recording;
 /// Persists one session's recording events under <c>session-{id}</c>. Events arriving while a write is in flight are
 /// buffered and written together (<c>PersistAllAsync</c>); memory held for unwritten events is bounded by the node's
 /// <see cref="RecordingBacklog"/> and this recorder's event bound, past which events are dropped and counted.
-/// After each write the session's index row is updated (one update in flight at a time).
+/// After each write the session's index row is moved forward to the last written sequence number (one update in
+/// flight at a time).
 /// </summary>
 public sealed class SessionRecorderActor : ReceivePersistentActor
 {
@@ -21,7 +22,8 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
     private bool _indexWriting;
     private bool _indexDirty;
     private SessionSummary _summary;
-    private List<(RecordingEvents.IRecordingEvent Event, long Bytes)>? _sinceRecovery; // non-null while a resumed summary loads
+    private List<(RecordingEvents.IRecordingEvent Event, long Bytes, long SequenceNr)>? _sinceRecovery; // non-null while a resumed summary loads
+    private bool _summaryUnknown; // a resumed session's earlier events could not be read: the index repair rebuilds its row
 
     public SessionRecorderActor(string sessionId, RecordingDependencies deps)
     {
@@ -61,7 +63,7 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
 
     private sealed record IndexWritten;
 
-    private sealed record SummaryLoaded(SessionSummary? Summary);
+    private sealed record SummaryLoaded(SessionSummary? Summary, Exception? Error);
 
     protected override void PreStart()
     {
@@ -118,8 +120,9 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
             var bytes = sizes[evt];
             _deps.Backlog.Release(bytes);
             _deps.Metrics.RecordingPersisted.Inc();
-            _summary = _summary.Apply(evt, bytes);
-            _sinceRecovery?.Add((evt, bytes));
+            // The handler runs once the journal confirmed this event: LastSequenceNr is its sequence number.
+            _summary = _summary.Apply(evt, bytes, LastSequenceNr);
+            _sinceRecovery?.Add((evt, bytes, LastSequenceNr));
             if (--_inFlight > 0)
             {
                 return;
@@ -150,7 +153,7 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
         var sessionId = _sessionId;
         var upTo = LastSequenceNr;
         store.SummarizeAsync(sessionId, CancellationToken.None, upTo).ContinueWith(
-            t => new SummaryLoaded(t.IsFaulted ? null : t.Result),
+            t => t.IsFaulted ? new SummaryLoaded(null, t.Exception.GetBaseException()) : new SummaryLoaded(t.Result, null),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default).PipeTo(Self);
@@ -162,21 +165,32 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
         _sinceRecovery = null;
         if (loaded.Summary is { } summary)
         {
-            _summary = since.Aggregate(summary, (s, e) => s.Apply(e.Event, e.Bytes));
+            _summary = since.Aggregate(summary, (s, e) => s.Apply(e.Event, e.Bytes, e.SequenceNr));
+        }
+        else
+        {
+            // A row from the later events alone would claim the highest sequence number with wrong counts, and the
+            // repair would then take it as up to date: leave the row to the repair, which reads the whole journal.
+            _summaryUnknown = true;
+            RecordingLog.IndexFailed(_deps.Logger, _sessionId, loaded.Error!);
         }
 
         if (_indexDirty)
         {
             WriteIndex();
         }
-        else
-        {
-            StopWhenDone();
-        }
+
+        StopWhenDone();
     }
 
     private void WriteIndex()
     {
+        if (_summaryUnknown)
+        {
+            _indexDirty = false;
+            return;
+        }
+
         if (_sinceRecovery is not null)
         {
             // The earlier part of the summary is still loading: write once it is known.
@@ -195,7 +209,7 @@ public sealed class SessionRecorderActor : ReceivePersistentActor
         var summary = _summary;
         var logger = _deps.Logger;
         var sessionId = _sessionId;
-        _deps.Store.UpsertAsync(summary, CancellationToken.None).ContinueWith(
+        _deps.Store.WriteForwardAsync(summary, CancellationToken.None).ContinueWith(
             t =>
             {
                 if (t.Exception is { } ex)

@@ -24,11 +24,15 @@ public sealed record SessionSummary
 
     public bool BodiesRecorded { get; init; } = true;
 
+    /// <summary>The highest journal sequence number of the session this row summarizes: index writes only move it forward.</summary>
+    public long LastSequenceNr { get; init; }
+
     public static SessionSummary Start(string sessionId) => new() { SessionId = sessionId };
 
-    public SessionSummary Apply(RecordingEvents.IRecordingEvent evt, long bytes)
+    /// <summary>The row after the session's event persisted under <paramref name="sequenceNr"/>.</summary>
+    public SessionSummary Apply(RecordingEvents.IRecordingEvent evt, long bytes, long sequenceNr)
     {
-        var next = this with { Bytes = Bytes + bytes };
+        var next = this with { Bytes = Bytes + bytes, LastSequenceNr = Math.Max(LastSequenceNr, sequenceNr) };
         switch (evt)
         {
             case RecordingEvents.SessionOpened opened:

@@ -55,7 +55,7 @@ public sealed class IndexRepairBesideRecorderSpecs : Akka.Hosting.TestKit.TestKi
         await WaitForRowAsync("conn-i", r => r.Exchanges == 1 && r.AiCalls == 1);
 
         // The repair's write lands last; nothing would write the row again before the session's next event.
-        Assert.False(await repair.InsertIfMissingAsync(readByRepair, CancellationToken.None), "the repair replaced the recorder's row");
+        Assert.False(await repair.WriteForwardAsync(readByRepair, CancellationToken.None), "the repair replaced the recorder's row");
         var row = Assert.Single(await Store.ListAsync(new SessionFilter(Agent: "agent-i"), CancellationToken.None));
         Assert.Equal((1L, 1L), (row.Exchanges, row.AiCalls));
         Assert.Equal(["openai"], row.Providers);

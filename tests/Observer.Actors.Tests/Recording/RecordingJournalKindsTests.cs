@@ -15,6 +15,7 @@ using Observer.Contracts.Metrics;
 namespace Observer.Actors.Tests.Recording;
 
 /// <summary>The recording SQL (index, read-back, sizes, delete) on both journal kinds, through a real observer node.</summary>
+[Collection(RecordingSqlCollection.Name)]
 public sealed class RecordingJournalKindsTests
 {
     [Theory]
