@@ -29,6 +29,7 @@ public static class SessionsPrinter
                 ["errors"] = r.Errors,
                 ["bytes"] = r.Bytes,
                 ["bodies_recorded"] = r.BodiesRecorded,
+                ["last_sequence_nr"] = r.LastSequenceNr,
             })]).ToJsonString(Indented));
             return;
         }

@@ -93,6 +93,7 @@ public sealed class SessionReplayTests : IAsyncLifetime
             Assert.Equal(200, (int)response.StatusCode);
             var session = await SessionsCli.WaitForSessionAsync(dataDir, s => SessionsCli.HasDestination(s, $"127.0.0.1:{_upstream.Port}"), observer);
             Assert.False(session.GetProperty("bodies_recorded").GetBoolean());
+            Assert.True(session.GetProperty("last_sequence_nr").GetInt64() > 1);
             sessionId = session.GetProperty("session_id").GetString()!;
         }
 
