@@ -1,16 +1,8 @@
 using Akka.Actor;
-using Akka.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Observer.Actors.Persistence;
 using Observer.Actors.Recording;
-using Observer.Actors.Shipping;
-using Observer.Actors.Tests.Shipping;
 using Observer.Actors.Tests.Support;
 using Observer.Contracts.Exchanges;
-using Observer.Contracts.Metrics;
 using Observer.Testing;
 
 namespace Observer.Actors.Tests.Recording;
@@ -19,27 +11,19 @@ namespace Observer.Actors.Tests.Recording;
 /// The index repair (each <c>sessions list</c>, each retention pass) beside a live recorder on a real SQLite journal:
 /// a repair that read the journal before the recorder indexed later events must not roll the row back.
 /// </summary>
-public sealed class IndexRepairBesideRecorderSpecs : Akka.Hosting.TestKit.TestKit, IDisposable
+public sealed class IndexRepairBesideRecorderSpecs : SqliteRecordingSpec
 {
     private static readonly DateTimeOffset At = DateTimeOffset.UtcNow.AddMinutes(-1);
-    private readonly TempDir _dir = new();
-    private readonly ObserverMetrics _metrics = new();
 
     public IndexRepairBesideRecorderSpecs(ITestOutputHelper output)
-        : base("index-repair-specs", output, logLevel: LogLevel.Warning)
+        : base("index-repair-specs", output)
     {
     }
-
-    private JournalOptions Journal => new() { DataDir = _dir.Path };
-
-    private SessionStore Store => new(new JournalDatabase(Journal));
-
-    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task RepairReadTheJournalBeforeTheRecorderIndexedTheCall_RowKeepsTheCall()
     {
-        var deps = new RecordingDependencies(new RecordingOptions(), Store, _metrics, NullLogger.Instance);
+        var deps = new RecordingDependencies(new RecordingOptions(), Store, Metrics, NullLogger.Instance);
         var supervisor = Sys.ActorOf(Props.Create(() => new RecordingSupervisorActor(deps)));
         var repair = Store;
         supervisor.Tell(new RecordingCommands.Opened(new ConnectionInfo(new ConnectionId("conn-i"), "127.0.0.1", 40200, 8888, At)));
@@ -64,7 +48,7 @@ public sealed class IndexRepairBesideRecorderSpecs : Akka.Hosting.TestKit.TestKi
     [Fact]
     public async Task RowMissing_RepairInsertsIt_ThenTheRecordersNextWriteReplacesIt()
     {
-        var deps = new RecordingDependencies(new RecordingOptions(), Store, _metrics, NullLogger.Instance);
+        var deps = new RecordingDependencies(new RecordingOptions(), Store, Metrics, NullLogger.Instance);
         var supervisor = Sys.ActorOf(Props.Create(() => new RecordingSupervisorActor(deps)));
         var thread = new ChatThread().User("hi");
         supervisor.Tell(new RecordingCommands.Exchange("agent-j", "acme", ExchangeFactory.Chat("conn-j", At, thread, ChatReply.Say("hello"))));
@@ -79,11 +63,6 @@ public sealed class IndexRepairBesideRecorderSpecs : Akka.Hosting.TestKit.TestKi
         await WaitForRowAsync("conn-j", r => r.Exchanges == 2);
     }
 
-    protected override void ConfigureServices(HostBuilderContext context, IServiceCollection services) => services.AddObserverShipping();
-
-    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) =>
-        builder.AddObserverJournal(Journal).AddSessionRecording(new RecordingOptions(), Journal, _metrics);
-
     private async Task DeleteRowAsync(string sessionId)
     {
         await using var connection = await Store.Database.OpenAsync(CancellationToken.None);
@@ -92,14 +71,4 @@ public sealed class IndexRepairBesideRecorderSpecs : Akka.Hosting.TestKit.TestKi
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
-    private async Task<SessionSummary> WaitForRowAsync(string sessionId, Func<SessionSummary, bool> condition)
-    {
-        SessionSummary? found = null;
-        await AwaitAssertAsync(async () =>
-        {
-            found = (await Store.ListAsync(new SessionFilter(), CancellationToken.None)).SingleOrDefault(r => r.SessionId == sessionId);
-            Assert.True(found is not null && condition(found), $"index row of {sessionId}: {found}");
-        }, TimeSpan.FromSeconds(30));
-        return found!;
-    }
 }

@@ -1,16 +1,8 @@
 using System.Data.Common;
 using Akka.Actor;
-using Akka.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Observer.Actors.Persistence;
 using Observer.Actors.Recording;
-using Observer.Actors.Shipping;
-using Observer.Actors.Tests.Shipping;
 using Observer.Actors.Tests.Support;
-using Observer.Contracts.Metrics;
 
 namespace Observer.Actors.Tests.Recording;
 
@@ -18,27 +10,19 @@ namespace Observer.Actors.Tests.Recording;
 /// The recording supervisor's recorder lifecycle on a real SQLite journal: a recorder told to stop while its write is
 /// still in flight is never run beside a second recorder of the same session (two writers of <c>session-{id}</c>).
 /// </summary>
-public sealed class RecordingSupervisorSpecs : Akka.Hosting.TestKit.TestKit, IDisposable
+public sealed class RecordingSupervisorSpecs : SqliteRecordingSpec
 {
     private static readonly DateTimeOffset At = DateTimeOffset.UtcNow.AddMinutes(-1);
-    private readonly TempDir _dir = new();
-    private readonly ObserverMetrics _metrics = new();
 
     public RecordingSupervisorSpecs(ITestOutputHelper output)
-        : base("recording-supervisor-specs", output, logLevel: LogLevel.Warning)
+        : base("recording-supervisor-specs", output)
     {
     }
-
-    private JournalOptions Journal => new() { DataDir = _dir.Path };
-
-    private SessionStore Store => new(new JournalDatabase(Journal));
-
-    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task EventArrivesWhileTheIdleRecorderStillWrites_WaitsForItToStop_OneWriterAndEveryEventRecorded()
     {
-        var deps = new RecordingDependencies(new RecordingOptions(), Store, _metrics, NullLogger.Instance);
+        var deps = new RecordingDependencies(new RecordingOptions(), Store, Metrics, NullLogger.Instance);
         var supervisor = Sys.ActorOf(Props.Create(() => new RecordingSupervisorActor(deps)), "recordings");
         var thread = new ChatThread().User("hi");
         supervisor.Tell(Exchange("conn-s", 0, thread));
@@ -65,13 +49,8 @@ public sealed class RecordingSupervisorSpecs : Akka.Hosting.TestKit.TestKit, IDi
         Assert.Equal(At.AddSeconds(2).ToUnixTimeMilliseconds(), row.LastAt.ToUnixTimeMilliseconds());
         var session = RecordedSession.From("conn-s", await Store.LoadEventsAsync("conn-s", CancellationToken.None));
         Assert.Equal([At, At.AddSeconds(1), At.AddSeconds(2)], session.Exchanges.Select(x => x.Exchange.StartedAt));
-        Assert.Equal(0, _metrics.RecordingDropped.WithLabels("journal_failed").Value);
+        Assert.Equal(0, Metrics.RecordingDropped.WithLabels("journal_failed").Value);
     }
-
-    protected override void ConfigureServices(HostBuilderContext context, IServiceCollection services) => services.AddObserverShipping();
-
-    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) =>
-        builder.AddObserverJournal(Journal).AddSessionRecording(new RecordingOptions(), Journal, _metrics);
 
     private static RecordingCommands.Exchange Exchange(string sessionId, int second, ChatThread thread) =>
         new("agent-s", "acme", ExchangeFactory.Chat(sessionId, At.AddSeconds(second), thread, ChatReply.Say($"reply {second}")));
@@ -93,14 +72,4 @@ public sealed class RecordingSupervisorSpecs : Akka.Hosting.TestKit.TestKit, IDi
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<SessionSummary> WaitForRowAsync(string sessionId, Func<SessionSummary, bool> condition)
-    {
-        SessionSummary? found = null;
-        await AwaitAssertAsync(async () =>
-        {
-            found = (await Store.ListAsync(new SessionFilter(), CancellationToken.None)).SingleOrDefault(r => r.SessionId == sessionId);
-            Assert.True(found is not null && condition(found), $"index row of {sessionId}: {found}");
-        }, TimeSpan.FromSeconds(30));
-        return found!;
-    }
 }

@@ -2,39 +2,26 @@ using System.Security.Cryptography;
 using System.Text;
 using Akka.Actor;
 using Akka.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Observer.Actors.Persistence;
 using Observer.Actors.Recording;
-using Observer.Actors.Shipping;
-using Observer.Actors.Tests.Shipping;
 using Observer.Actors.Tests.Support;
 using Observer.Contracts.Exchanges;
-using Observer.Contracts.Metrics;
 
 namespace Observer.Actors.Tests.Recording;
 
 /// <summary>Recorders on a real SQLite journal: events and index rows land, credentials are redacted, retention shrinks the file.</summary>
-public sealed class SessionRecordingSpecs : Akka.Hosting.TestKit.TestKit, IDisposable
+public sealed class SessionRecordingSpecs : SqliteRecordingSpec
 {
     private const string Key = "sk-spec-secret-3c1d";
     private static readonly DateTimeOffset At = DateTimeOffset.UtcNow.AddMinutes(-5);
-    private readonly TempDir _dir = new();
-    private readonly ObserverMetrics _metrics = new();
     private readonly RecordingOptions _options = new() { MaxSizeBytes = 1024 * 1024 };
 
     public SessionRecordingSpecs(ITestOutputHelper output)
-        : base("recording-specs", output, logLevel: LogLevel.Warning)
+        : base("recording-specs", output)
     {
     }
 
-    private JournalOptions Journal => new() { DataDir = _dir.Path };
-
-    private SessionStore Store => new(new JournalDatabase(Journal));
-
-    public void Dispose() => _dir.Dispose();
+    protected override RecordingOptions Options => _options;
 
     [Fact]
     public async Task SessionRecorded_EventsAndIndexRowPersisted_CredentialsRedacted()
@@ -89,7 +76,7 @@ public sealed class SessionRecordingSpecs : Akka.Hosting.TestKit.TestKit, IDispo
     [Fact]
     public async Task SessionResumedAfterItsRecorderStopped_ContinuesTheSequenceAndTheIndexCounts()
     {
-        var deps = new RecordingDependencies(new RecordingOptions { RecorderIdleTimeout = TimeSpan.FromMilliseconds(300) }, Store, _metrics, NullLogger.Instance);
+        var deps = new RecordingDependencies(new RecordingOptions { RecorderIdleTimeout = TimeSpan.FromMilliseconds(300) }, Store, Metrics, NullLogger.Instance);
         var supervisor = Sys.ActorOf(Props.Create(() => new RecordingSupervisorActor(deps)));
         var thread = new ChatThread().User("hello");
         supervisor.Tell(new RecordingCommands.Exchange("agent-e", "acme", ExchangeFactory.Chat("conn-e", At, thread, ChatReply.Say("hi"))));
@@ -104,13 +91,13 @@ public sealed class SessionRecordingSpecs : Akka.Hosting.TestKit.TestKit, IDispo
         Assert.Equal(3, row.Exchanges);
         Assert.Equal(1, row.Errors);
         Assert.Equal(3, RecordedSession.From("conn-e", await Store.LoadEventsAsync("conn-e", CancellationToken.None)).Exchanges.Count);
-        Assert.Equal(0, _metrics.RecordingDropped.WithLabels("journal_failed").Value);
+        Assert.Equal(0, Metrics.RecordingDropped.WithLabels("journal_failed").Value);
     }
 
     [Fact]
     public async Task RecordBodiesOff_OnlyMetadataPersisted()
     {
-        var deps = new RecordingDependencies(new RecordingOptions { RecordBodies = false }, Store, _metrics, NullLogger.Instance);
+        var deps = new RecordingDependencies(new RecordingOptions { RecordBodies = false }, Store, Metrics, NullLogger.Instance);
         var supervisor = Sys.ActorOf(Props.Create(() => new RecordingSupervisorActor(deps)));
         supervisor.Tell(new RecordingCommands.Exchange("agent-b", "acme", ExchangeFactory.Chat("conn-b", At, new ChatThread().User("secret prompt"), ChatReply.Say("x"))));
 
@@ -126,14 +113,14 @@ public sealed class SessionRecordingSpecs : Akka.Hosting.TestKit.TestKit, IDispo
     public async Task JournalBehind_EventsDroppedAndCounted_NothingHeld()
     {
         // A backlog bound smaller than any event: every event is refused at once, as when the journal lags.
-        var deps = new RecordingDependencies(_options, Store, _metrics, NullLogger.Instance, maxBacklogBytes: 1);
+        var deps = new RecordingDependencies(_options, Store, Metrics, NullLogger.Instance, maxBacklogBytes: 1);
         var supervisor = Sys.ActorOf(Props.Create(() => new RecordingSupervisorActor(deps)));
         for (var i = 0; i < 5; i++)
         {
             supervisor.Tell(new RecordingCommands.Exchange("agent-c", "acme", ExchangeFactory.Plain("conn-c", At.AddSeconds(i))));
         }
 
-        await AwaitAssertAsync(() => Assert.Equal(5, _metrics.RecordingDropped.WithLabels("journal_behind").Value), TimeSpan.FromSeconds(15));
+        await AwaitAssertAsync(() => Assert.Equal(5, Metrics.RecordingDropped.WithLabels("journal_behind").Value), TimeSpan.FromSeconds(15));
         Assert.Equal(0, deps.Backlog.Bytes);
         Assert.Empty(await Store.LoadEventsAsync("conn-c", CancellationToken.None));
     }
@@ -171,19 +158,4 @@ public sealed class SessionRecordingSpecs : Akka.Hosting.TestKit.TestKit, IDispo
         Assert.True(after < before / 4, $"database file {before} -> {after} bytes");
     }
 
-    protected override void ConfigureServices(HostBuilderContext context, IServiceCollection services) => services.AddObserverShipping();
-
-    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) =>
-        builder.AddObserverJournal(Journal).AddSessionRecording(_options, Journal, _metrics);
-
-    private async Task<SessionSummary> WaitForRowAsync(string sessionId, Func<SessionSummary, bool> condition)
-    {
-        SessionSummary? found = null;
-        await AwaitAssertAsync(async () =>
-        {
-            found = (await Store.ListAsync(new SessionFilter(), CancellationToken.None)).SingleOrDefault(r => r.SessionId == sessionId);
-            Assert.True(found is not null && condition(found), $"index row of {sessionId}: {found}");
-        }, TimeSpan.FromSeconds(30));
-        return found!;
-    }
 }
