@@ -1,16 +1,8 @@
-using Akka.Actor;
-using Akka.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Observer.Actors.Persistence;
 using Observer.Actors.Recording;
-using Observer.Actors.Shipping;
 using Observer.Actors.Tests.Persistence;
 using Observer.Actors.Tests.Shipping;
 using Observer.Actors.Tests.Support;
-using Observer.Contracts.Exchanges;
-using Observer.Contracts.Metrics;
 
 namespace Observer.Actors.Tests.Recording;
 
@@ -142,33 +134,17 @@ public sealed class IndexRowSequenceTests
     /// <summary>Records a session (opened, one exchange, closed: sequence numbers 1–3) through a real observer node, then stops it.</summary>
     private static async Task<string> RecordSessionAsync(JournalOptions journal)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddObserverShipping();
-        builder.Services.AddAkka("index-sequence", akka => akka.AddObserverJournal(journal).AddSessionRecording(new RecordingOptions(), journal, new ObserverMetrics()));
-        using var host = builder.Build();
-        await host.StartAsync(TestContext.Current.CancellationToken);
+        await using var node = await RecordingNode.StartAsync(journal, "index-sequence");
         var sessionId = "seq-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            var supervisor = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<RecordingSupervisorKey>(TestContext.Current.CancellationToken);
-            var at = DateTimeOffset.UtcNow;
-            supervisor.Tell(new RecordingCommands.Opened(new ConnectionInfo(new ConnectionId(sessionId), "127.0.0.1", 40300, 8888, at)));
-            supervisor.Tell(new RecordingCommands.Exchange("agent-seq", "acme", ExchangeFactory.Chat(sessionId, at, new ChatThread().User("hi"), ChatReply.Say("hello"))));
-            supervisor.Tell(new RecordingCommands.Closed(sessionId, at.AddSeconds(1)));
+        node.RecordClosedSession(sessionId, "agent-seq", 40300);
 
-            // The recorder's own row carries the highest sequence number it indexed.
-            var store = new SessionStore(new JournalDatabase(journal));
-            await Eventually.TrueAsync(
-                async () => (await store.ListAsync(new SessionFilter(Limit: 10_000), CancellationToken.None)).Any(r => r.SessionId == sessionId && r.ClosedAt is not null && r.LastSequenceNr == 3),
-                TimeSpan.FromSeconds(60),
-                () => $"session {sessionId} not indexed up to sequence number 3 on {journal.Kind}");
-            return sessionId;
-        }
-        finally
-        {
-            await host.StopAsync(CancellationToken.None);
-        }
+        // The recorder's own row carries the highest sequence number it indexed.
+        var store = new SessionStore(new JournalDatabase(journal));
+        await Eventually.TrueAsync(
+            async () => (await store.ListAsync(new SessionFilter(Limit: 10_000), CancellationToken.None)).Any(r => r.SessionId == sessionId && r.ClosedAt is not null && r.LastSequenceNr == 3),
+            TimeSpan.FromSeconds(60),
+            () => $"session {sessionId} not indexed up to sequence number 3 on {journal.Kind}");
+        return sessionId;
     }
 
     /// <summary>
