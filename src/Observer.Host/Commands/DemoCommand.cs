@@ -6,6 +6,7 @@ using Observer.Backend.Hosting;
 using Observer.DemoAI.Agent;
 using Observer.DemoAI.Hosting;
 using Observer.DemoAI.Tls;
+using Observer.Proxy.Hosting;
 
 namespace Observer.Host.Commands;
 
@@ -77,6 +78,9 @@ public static class DemoCommand
             stop.Cancel();
         });
 
+        // The backend and the demo provider open sockets before the observer starts in this process: decide now,
+        // as `run` does (--inline-io defaults on; DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0 still wins).
+        InlineIo.Apply(enabled: true);
         Directory.CreateDirectory(settings.DataDir);
         var demoCa = Path.Combine(settings.DataDir, "demo-ca.pem");
         await using var backend = await BackendApp.StartAsync(
