@@ -34,11 +34,26 @@ public sealed class HandoffFailOpenSpecs(ITestOutputHelper output) : ObserverAct
         {
             var connection = ConnectionId.New();
             var thread = new ChatThread("You are a helpful assistant.").User("Hello!");
-            for (var i = 0; i < Offered; i++)
+            void Offer(int from, int to)
             {
-                // Each call returns at once: a blocking enqueue would hang this loop, the detector never answers.
-                Sink.ExchangeCompleted(ExchangeFactory.Chat(connection.Value, At.AddSeconds(i), thread, ChatReply.Say("Hi.")));
+                for (var i = from; i < to; i++)
+                {
+                    // Each call returns at once: a blocking enqueue would hang this loop, the detector never answers.
+                    Sink.ExchangeCompleted(ExchangeFactory.Chat(connection.Value, At.AddSeconds(i), thread, ChatReply.Say("Hi.")));
+                }
             }
+
+            // The first budget's worth fits the queue whenever the pump runs; once the pump has moved it all into
+            // flight (queue empty), it waits for a slot the stalled detector never frees. Offering everything in one
+            // loop would race the pump's thread: on a loaded machine the loop can fill the queue before the pump
+            // takes anything, and more is dropped.
+            Offer(0, Capacity);
+            await Eventually(() =>
+            {
+                Assert.Equal(0, sink.Queued);
+                Assert.Equal(Capacity, budget.InFlight);
+            });
+            Offer(Capacity, Offered);
 
             // Steady state: one exchange blocked in the detector, the budget's slots in flight, the queue full.
             await Eventually(() =>
