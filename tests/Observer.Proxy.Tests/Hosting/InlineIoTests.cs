@@ -12,6 +12,11 @@ public sealed class InlineIoTests : IDisposable
     public void Dispose() => System.Environment.SetEnvironmentVariable(InlineIo.SocketCompletionsVariable, _original);
 
     [Fact]
+    public void ProxyTestRun_UsesInlineCompletionsAsTheObserverDoes() =>
+        // Set by inline-io.runsettings before the test host starts, so every proxy test runs in the default mode.
+        Assert.Equal("1", _original);
+
+    [Fact]
     public void EnabledAndUnset_SetsTheRuntimeVariable()
     {
         System.Environment.SetEnvironmentVariable(InlineIo.SocketCompletionsVariable, null);
