@@ -41,12 +41,12 @@ public sealed class DeadLetterStore
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = Upsert;
-            AddParameter(command, "@id", letter.SignalId);
-            AddParameter(command, "@batch", letter.BatchId);
-            AddParameter(command, "@status", letter.Status);
-            AddParameter(command, "@reason", letter.Reason);
-            AddParameter(command, "@at", letter.DeadLetteredAt.ToUnixTimeMilliseconds());
-            AddParameter(command, "@json", letter.SignalJson);
+            command.AddParameter("@id", letter.SignalId);
+            command.AddParameter("@batch", letter.BatchId);
+            command.AddParameter("@status", letter.Status);
+            command.AddParameter("@reason", letter.Reason);
+            command.AddParameter("@at", letter.DeadLetteredAt.ToUnixTimeMilliseconds());
+            command.AddParameter("@json", letter.SignalJson);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -89,7 +89,7 @@ public sealed class DeadLetterStore
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "DELETE FROM axom_dead_letters WHERE signal_id = @id";
-            AddParameter(command, "@id", id);
+            command.AddParameter("@id", id);
             removed += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -107,13 +107,5 @@ public sealed class DeadLetterStore
         }
 
         return connection;
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
