@@ -19,4 +19,20 @@ internal static class DbCommandExtensions
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Runs a query and maps each row; <paramref name="bind"/> adds the parameters.</summary>
+    public static async Task<List<T>> QueryAsync<T>(this DbConnection connection, string sql, Action<DbCommand> bind, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row(reader));
+        }
+
+        return rows;
+    }
 }

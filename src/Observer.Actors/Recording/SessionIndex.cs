@@ -79,32 +79,30 @@ internal sealed class SessionIndex
     /// <summary>Rows matching the filter, newest first.</summary>
     public async Task<IReadOnlyList<SessionSummary>> ListAsync(SessionFilter filter, CancellationToken cancellationToken)
     {
-        await EnsureAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
         var where = new List<string>();
+        var parameters = new List<(string Name, object Value)> { ("@limit", filter.Limit) };
         if (filter.Agent is { } agent)
         {
             where.Add("(',' || agents || ',') LIKE @agent");
-            command.AddParameter("@agent", $"%,{agent},%");
+            parameters.Add(("@agent", $"%,{agent},%"));
         }
 
         if (filter.Provider is { } provider)
         {
             where.Add("(',' || providers || ',') LIKE @provider");
-            command.AddParameter("@provider", $"%,{provider},%");
+            parameters.Add(("@provider", $"%,{provider},%"));
         }
 
         if (filter.Since is { } since)
         {
             where.Add("last_at >= @since");
-            command.AddParameter("@since", since.ToUnixTimeMilliseconds());
+            parameters.Add(("@since", since.ToUnixTimeMilliseconds()));
         }
 
         if (filter.Until is { } until)
         {
             where.Add("started_at < @until");
-            command.AddParameter("@until", until.ToUnixTimeMilliseconds());
+            parameters.Add(("@until", until.ToUnixTimeMilliseconds()));
         }
 
         where.AddRange(filter.Status switch
@@ -114,32 +112,8 @@ internal sealed class SessionIndex
             "errors" => ["errors > 0"],
             _ => [],
         });
-        command.CommandText = $"SELECT {Columns} FROM axom_sessions {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))} ORDER BY started_at DESC, session_id LIMIT @limit";
-        command.AddParameter("@limit", filter.Limit);
-        var rows = new List<SessionSummary>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(new SessionSummary
-            {
-                SessionId = reader.GetString(0),
-                StartedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                LastAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                ClosedAt = reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-                Client = reader.GetString(4),
-                Agents = Split(reader.GetString(5)),
-                Destinations = Split(reader.GetString(6)),
-                Providers = Split(reader.GetString(7)),
-                Exchanges = reader.GetInt64(8),
-                AiCalls = reader.GetInt64(9),
-                Errors = reader.GetInt64(10),
-                Bytes = reader.GetInt64(11),
-                BodiesRecorded = reader.GetInt32(12) != 0,
-                LastSequenceNr = reader.GetInt64(13),
-            });
-        }
-
-        return rows;
+        var sql = $"SELECT {Columns} FROM axom_sessions {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))} ORDER BY started_at DESC, session_id LIMIT @limit";
+        return await ReadAsync(sql, command => parameters.ForEach(p => command.AddParameter(p.Name, p.Value)), ReadSummary, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The journal sequence number each row summarizes up to, by session id.</summary>
@@ -157,17 +131,7 @@ internal sealed class SessionIndex
     {
         await EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(row(reader));
-        }
-
-        return rows;
+        return await connection.QueryAsync(sql, bind, row, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -201,6 +165,24 @@ internal sealed class SessionIndex
                 ? $"SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'axom_sessions' AND column_name = '{SequenceColumn}'"
                 : $"SELECT COUNT(*) FROM pragma_table_info('axom_sessions') WHERE name = '{SequenceColumn}'",
             cancellationToken).ConfigureAwait(false) > 0;
+
+    private static SessionSummary ReadSummary(DbDataReader reader) => new()
+    {
+        SessionId = reader.GetString(0),
+        StartedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+        LastAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+        ClosedAt = reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+        Client = reader.GetString(4),
+        Agents = Split(reader.GetString(5)),
+        Destinations = Split(reader.GetString(6)),
+        Providers = Split(reader.GetString(7)),
+        Exchanges = reader.GetInt64(8),
+        AiCalls = reader.GetInt64(9),
+        Errors = reader.GetInt64(10),
+        Bytes = reader.GetInt64(11),
+        BodiesRecorded = reader.GetInt32(12) != 0,
+        LastSequenceNr = reader.GetInt64(13),
+    };
 
     private static string Join(ImmutableList<string> values) => string.Join(',', values.Select(v => v.Replace(',', ' ')));
 

@@ -44,18 +44,15 @@ internal sealed class SessionJournal
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence_number, manifest, message FROM journal WHERE persistence_id = @pid AND sequence_number <= @to ORDER BY sequence_number";
-        command.AddParameter("@pid", SessionStore.PersistenceId(sessionId));
-        command.AddParameter("@to", toSequenceNr);
-        var events = new List<(long, RecordingEvents.IRecordingEvent)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            events.Add((reader.GetInt64(0), RecordingJson.FromBinary((byte[])reader.GetValue(2), reader.GetString(1))));
-        }
-
-        return events;
+        return await connection.QueryAsync(
+            "SELECT sequence_number, manifest, message FROM journal WHERE persistence_id = @pid AND sequence_number <= @to ORDER BY sequence_number",
+            command =>
+            {
+                command.AddParameter("@pid", SessionStore.PersistenceId(sessionId));
+                command.AddParameter("@to", toSequenceNr);
+            },
+            reader => (reader.GetInt64(0), RecordingJson.FromBinary((byte[])reader.GetValue(2), reader.GetString(1))),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The highest journal sequence number of every recorded session, by session id, in one query.</summary>
@@ -67,17 +64,12 @@ internal sealed class SessionJournal
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT persistence_id, MAX(sequence_number) FROM journal WHERE persistence_id LIKE @prefix GROUP BY persistence_id";
-        command.AddParameter("@prefix", SessionStore.PersistencePrefix + "%");
-        var highest = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            highest[reader.GetString(0)[SessionStore.PersistencePrefix.Length..]] = reader.GetInt64(1);
-        }
-
-        return highest;
+        var rows = await connection.QueryAsync(
+            "SELECT persistence_id, MAX(sequence_number) FROM journal WHERE persistence_id LIKE @prefix GROUP BY persistence_id",
+            command => command.AddParameter("@prefix", SessionStore.PersistencePrefix + "%"),
+            reader => (SessionId: SessionIdOf(reader.GetString(0)), Highest: reader.GetInt64(1)),
+            cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.SessionId, r => r.Highest, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -92,20 +84,16 @@ internal sealed class SessionJournal
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        return await connection.QueryAsync(
+            $"""
             SELECT j.persistence_id, SUM(LENGTH(j.message)), COALESCE(s.started_at, 0) FROM journal j
             LEFT JOIN axom_sessions s ON s.session_id = SUBSTR(j.persistence_id, {SessionStore.PersistencePrefix.Length + 1})
             WHERE j.persistence_id LIKE @prefix GROUP BY j.persistence_id, s.started_at ORDER BY 3, MIN(j.ordering)
-            """;
-        command.AddParameter("@prefix", SessionStore.PersistencePrefix + "%");
-        var sizes = new List<(string, long, long)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            sizes.Add((reader.GetString(0)[SessionStore.PersistencePrefix.Length..], Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt64(2)));
-        }
-
-        return sizes;
+            """,
+            command => command.AddParameter("@prefix", SessionStore.PersistencePrefix + "%"),
+            reader => (SessionIdOf(reader.GetString(0)), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), reader.GetInt64(2)),
+            cancellationToken).ConfigureAwait(false);
     }
+
+    private static string SessionIdOf(string persistenceId) => persistenceId[SessionStore.PersistencePrefix.Length..];
 }
